@@ -1,0 +1,48 @@
+/* compat.h: shims across CPython 3.9 .. 3.13.  All PY_VERSION_HEX tests live
+ * here; no private (_Py*) API is used. */
+#ifndef PYSOCK_COMPAT_H
+#define PYSOCK_COMPAT_H
+
+#if PY_VERSION_HEX < 0x030A0000
+static inline PyObject *pysock_newref(PyObject *o) { Py_INCREF(o); return o; }
+#  define Py_NewRef(o) pysock_newref((PyObject *)(o))
+static inline PyObject *pysock_xnewref(PyObject *o) { Py_XINCREF(o); return o; }
+#  define Py_XNewRef(o) pysock_xnewref((PyObject *)(o))
+static inline int
+PyModule_AddObjectRef(PyObject *mod, const char *name, PyObject *value)
+{
+    if (value == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_SystemError, "PyModule_AddObjectRef: NULL value");
+        return -1;
+    }
+    Py_INCREF(value);
+    if (PyModule_AddObject(mod, name, value) < 0) {
+        Py_DECREF(value);
+        return -1;
+    }
+    return 0;
+}
+#endif
+
+/* socket.timeout: an alias of TimeoutError from 3.10 on, its own OSError
+ * subclass before. */
+#if PY_VERSION_HEX >= 0x030A0000
+#  define PYSOCK_TIMEOUT_IS_BUILTIN 1
+#else
+#  define PYSOCK_TIMEOUT_IS_BUILTIN 0
+#endif
+
+/* Py_mod_gil appeared in 3.13. */
+#if PY_VERSION_HEX >= 0x030D0000 && defined(Py_mod_gil)
+#  define PYSOCK_HAS_MOD_GIL 1
+#else
+#  define PYSOCK_HAS_MOD_GIL 0
+#endif
+
+/* Vectorcall-style keyword lookup needs these on every version. */
+#ifndef PyVectorcall_NARGS
+#  define PyVectorcall_NARGS(n) ((n) & ~((size_t)1 << (8 * sizeof(size_t) - 1)))
+#endif
+
+#endif /* PYSOCK_COMPAT_H */

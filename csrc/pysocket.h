@@ -1,0 +1,228 @@
+/* pysocket.h: the only header the .c files include.
+ *
+ * Module state, the socket object, the address dispatch, the blocking-call
+ * loop and every cross-file prototype.  Conventions (see ARCHITECTURE.md):
+ *   - cross-file functions start with pysock_; GIL-free callbacks end in _impl;
+ *   - a PyObject* function returns NULL with an exception set, an int function
+ *     returns 0 on success and -1 with an exception set;
+ *   - nothing here touches the Python API without the GIL.
+ */
+#ifndef PYSOCKET_H
+#define PYSOCKET_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "platform.h"
+#include "compat.h"
+
+/* ------------------------------------------------------------------ */
+/* Module state (module.c)                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    PyTypeObject *sock_type;     /* pysocket._socket.socket */
+    PyObject *timeout_error;     /* socket.timeout (TimeoutError on 3.10+) */
+    PyObject *herror;            /* socket.herror */
+    PyObject *gaierror;          /* socket.gaierror */
+    int64_t default_timeout;     /* ns; -1 means None (blocking) */
+} pysock_state;
+
+pysock_state *pysock_module_state(PyObject *module);
+
+/* ------------------------------------------------------------------ */
+/* Addresses (addr.c and addr_<family>.c)                              */
+/* ------------------------------------------------------------------ */
+
+/* Room for any sockaddr the kernel hands back. */
+typedef union {
+    struct sockaddr sa;
+    struct sockaddr_storage ss;
+    struct sockaddr_in in4;
+#if PYSOCK_HAS_IPV6
+    struct sockaddr_in6 in6;
+#endif
+#if PYSOCK_HAS_AF_UNIX
+    struct sockaddr_un un;
+#endif
+    char bytes[sizeof(struct sockaddr_storage)];
+} pysock_sockaddr;
+
+/* What an address parser may look at: the socket's family/type/proto and the
+ * name of the calling method for error messages ("connect", "bind", ...). */
+typedef struct {
+    int family;
+    int type;
+    int proto;
+    const char *caller;
+} pysock_addrctx;
+
+/* One address family.  parse: Python object -> sockaddr (GIL held; may
+ * release it to resolve a host name), returns 0 / -1 with an exception.
+ * build: sockaddr -> Python object, returns a new reference or NULL. */
+typedef struct {
+    int family;
+    int (*parse)(const pysock_addrctx *ctx, PyObject *addr,
+                 pysock_sockaddr *out, socklen_t *len);
+    PyObject *(*build)(const pysock_sockaddr *sa, socklen_t len, int proto);
+} pysock_addr_ops;
+
+extern const pysock_addr_ops pysock_addr_inet;
+#if PYSOCK_HAS_IPV6
+extern const pysock_addr_ops pysock_addr_inet6;
+#endif
+#if PYSOCK_HAS_AF_UNIX
+extern const pysock_addr_ops pysock_addr_unix;
+#endif
+
+/* addr.c: the one dispatch.  NULL when the family is not compiled in. */
+const pysock_addr_ops *pysock_addr_lookup(int family);
+int pysock_parse_addr(const pysock_addrctx *ctx, PyObject *addr,
+                      pysock_sockaddr *out, socklen_t *len);
+/* len == 0 gives None; an unknown family gives (family, raw bytes). */
+PyObject *pysock_build_addr(const pysock_sockaddr *sa, socklen_t len, int proto);
+
+/* addr_inet.c: used by the resolver too.  Resolves `name` (str/bytes host
+ * as the stdlib accepts it: '', '<broadcast>', numeric, or a host name looked
+ * up with the GIL released) into `out` for family af (AF_INET, AF_INET6 or
+ * AF_UNSPEC).  Returns the resulting sockaddr length or -1. */
+int pysock_setipaddr(pysock_state *st, const char *name, struct sockaddr *out,
+                     size_t outlen, int af);
+/* Numeric host string of an IPv4/IPv6 sockaddr, as a str. */
+PyObject *pysock_ip_to_str(const struct sockaddr *sa);
+
+/* ------------------------------------------------------------------ */
+/* The socket object (sockobj.c)                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    PyObject_HEAD
+    int fd;                  /* -1 once closed or detached */
+    int family;
+    int type;                /* without SOCK_NONBLOCK / SOCK_CLOEXEC */
+    int proto;
+    int64_t timeout;         /* ns; -1 blocking, 0 non-blocking, >0 timeout */
+    pysock_state *state;
+    int busy;                /* calls in progress with the GIL released */
+    int pending_close;       /* fd to close when busy drops to 0, or -1 */
+    /* recvfrom's address cache: the last peer's sockaddr and its object. */
+    pysock_sockaddr last_sa;
+    socklen_t last_salen;
+    PyObject *last_addr;
+} PySockObject;
+
+#define PYSOCK_CHECK(st, o) PyObject_TypeCheck((o), (st)->sock_type)
+
+/* Fills an addrctx from a socket for the method `caller`. */
+static inline pysock_addrctx
+pysock_ctx(const PySockObject *s, const char *caller)
+{
+    pysock_addrctx c;
+    c.family = s->family;
+    c.type = s->type;
+    c.proto = s->proto;
+    c.caller = caller;
+    return c;
+}
+
+/* Sets O_NONBLOCK on or off.  0 / -1 with an OSError set. */
+int pysock_set_fd_blocking(int fd, int blocking);
+/* Applies a timeout (ns, -1 for None) to the socket and its fd. */
+int pysock_apply_timeout(PySockObject *s, int64_t timeout);
+/* Parses a Python timeout (None or a non-negative number) into ns. */
+int pysock_parse_timeout(PyObject *obj, int64_t *out);
+/* Timeout in ns as the Python object gettimeout() returns. */
+PyObject *pysock_timeout_obj(int64_t timeout);
+
+/* ------------------------------------------------------------------ */
+/* Errors (errors.c)                                                   */
+/* ------------------------------------------------------------------ */
+
+PyObject *pysock_err_errno(int err);             /* OSError subclass from errno */
+PyObject *pysock_err_timeout(pysock_state *st);  /* socket.timeout("timed out") */
+PyObject *pysock_err_gai(pysock_state *st, int eai);  /* gaierror; EAI_SYSTEM -> errno */
+PyObject *pysock_err_herror(pysock_state *st, int h_err);
+int pysock_errors_init(PyObject *module, pysock_state *st);
+
+/* ------------------------------------------------------------------ */
+/* The blocking-call loop (deadline.c)                                 */
+/* ------------------------------------------------------------------ */
+
+/* A syscall wrapper run with the GIL released: it must not touch the Python
+ * API.  Returns >= 0 on success, -1 with errno set on failure. */
+typedef int (*pysock_impl)(int fd, void *ctx);
+
+typedef struct {
+    int64_t timeout;   /* ns: -1 none (blocking), 0 non-blocking, > 0 timeout */
+    int64_t deadline;  /* monotonic ns; 0 until the first wait starts it */
+} pysock_deadline;
+
+int64_t pysock_monotonic_ns(void);
+
+static inline void
+pysock_deadline_init(pysock_deadline *d, int64_t timeout, int start_now)
+{
+    d->timeout = timeout;
+    d->deadline = (start_now && timeout > 0) ? pysock_monotonic_ns() + timeout : 0;
+}
+
+/* Runs impl(fd, ctx) under the socket's timeout rules:
+ *   - blocking: call; on EINTR run the signal handlers and retry (PEP 475);
+ *   - timeout: call first; on EAGAIN poll() until the deadline, then retry;
+ *     expiry raises socket.timeout;
+ *   - non-blocking: call once (EAGAIN raises BlockingIOError).
+ * `writing` picks POLLOUT over POLLIN.  d may be NULL (the socket's own
+ * timeout, deadline started on the first wait).  Returns impl's result
+ * (>= 0) or -1 with an exception set.  A socket closed from another thread
+ * while the call waits gives EBADF. */
+int pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
+                pysock_deadline *d);
+
+/* Waits until fd is ready (POLLIN or POLLOUT) under d's deadline, with the
+ * GIL released; retries poll() on EINTR after running the signal handlers.
+ * Returns 1 ready, -1 with an exception set (timeout, signal, error). */
+int pysock_wait(PySockObject *s, int fd, int writing, pysock_deadline *d);
+
+/* Bracket for code that releases the GIL while using s->fd: while busy, a
+ * close() from another thread only shuts the socket down; the last user
+ * closes the fd, so the number is never reused under a running call.
+ * pysock_enter returns the fd, or -1 with EBADF raised when closed. */
+int pysock_enter(PySockObject *s);
+void pysock_leave(PySockObject *s);
+
+/* ------------------------------------------------------------------ */
+/* Argument helpers (module.c)                                         */
+/* ------------------------------------------------------------------ */
+
+/* Like PyArg's "i": rejects floats, uses __index__, range-checks int. */
+int pysock_as_int(PyObject *o, int *out);
+/* Like PyArg's "n". */
+int pysock_as_ssize(PyObject *o, Py_ssize_t *out);
+/* Argument count check with the stdlib's TypeError texts. */
+int pysock_nargs(const char *fname, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
+/* Rejects keyword arguments for a positional-only FASTCALL|KEYWORDS method. */
+int pysock_no_kwargs(const char *fname, PyObject *kwnames);
+
+/* ------------------------------------------------------------------ */
+/* Method and function tables, one per file, NULL-terminated           */
+/* ------------------------------------------------------------------ */
+
+/* socket methods, concatenated into the type's table by sockobj.c */
+extern PyMethodDef pysock_sockobj_methods[];   /* sockobj.c */
+extern PyMethodDef pysock_sockio_methods[];    /* sockio.c */
+extern PyMethodDef pysock_sockopt_methods[];   /* sockopt.c */
+extern PyMethodDef pysock_msg_methods[];       /* msg.c */
+extern PyMethodDef pysock_batch_methods[];     /* batch.c */
+
+/* module functions, added by module.c's exec slot */
+extern PyMethodDef pysock_module_functions[];  /* module.c */
+extern PyMethodDef pysock_resolver_functions[]; /* resolver.c */
+extern PyMethodDef pysock_convert_functions[]; /* convert.c */
+extern PyMethodDef pysock_msg_functions[];     /* msg.c: CMSG_LEN, CMSG_SPACE */
+extern PyMethodDef pysock_addr_functions[];    /* addr.c: test hooks */
+
+/* type creation (sockobj.c) and constants (constants.c) */
+int pysock_socket_type_init(PyObject *module, pysock_state *st);
+int pysock_constants_init(PyObject *module);
+
+#endif /* PYSOCKET_H */
