@@ -8,6 +8,8 @@ The committed snapshot, socket313_linux_constants.json, was made with CPython
         tests/data/socket313_linux_constants.json
 
 It lets tests on older Pythons check that pysocket offers every name 3.13 has.
+The CPU architecture is recorded because a few numbers (the SO_* options)
+differ between architectures.
 Only plain ints count (has_ipv6 is a bool; the enums socket.py builds are made
 from these same ints).
 """
@@ -33,6 +35,7 @@ def main(argv):
     data = {
         "python": platform.python_version(),
         "platform": sys.platform,
+        "machine": platform.machine(),
         "constants": int_constants(_socket),
     }
     with open(argv[1], "w", encoding="ascii") as f:
