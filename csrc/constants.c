@@ -1159,10 +1159,13 @@ static const pysock_const rds_constants[] = {
     {NULL, 0}
 };
 
-/* AF_BLUETOOTH: bluetooth_constants (BTPROTO_*, BDADDR_*, HCI_*, SOL_*, BT_*)
- * goes here, written by the Bluetooth work under its own feature macro, and
- * is added to all_tables[] below under that macro.  This machine's CPython has
- * no Bluetooth, so the 3.13 snapshot does not list those names. */
+/* AF_BLUETOOTH (BTPROTO_*, BDADDR_*, HCI_*, SOL_HCI/L2CAP/RFCOMM/SCO, BT_*):
+ * HOOK for the Bluetooth work, which fills this table with #ifdef'd entries
+ * (and the kernel-ABI fallbacks in platform.h).  Empty for now: this machine's
+ * CPython has no Bluetooth, so the 3.13 snapshot lists none of these names. */
+static const pysock_const bluetooth_constants[] = {
+    {NULL, 0}
+};
 
 static const pysock_const *const all_tables[] = {
     family_constants,
@@ -1175,7 +1178,7 @@ static const pysock_const *const all_tables[] = {
     alg_constants,
     vsock_constants,
     rds_constants,
-    /* bluetooth_constants, */
+    bluetooth_constants,
 };
 
 /* Adds every entry of a {NULL, 0}-terminated table as a module int.
