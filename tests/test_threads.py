@@ -261,12 +261,20 @@ def test_close_twice_and_detach_while_blocked(pair):
     assert _fd_is_closed(fd)
 
 
-def test_other_threads_run_while_timeout_recv_waits():
+@pytest.mark.parametrize("op", ["recv", "recvfrom", "recv_into", "accept"])
+def test_other_threads_run_while_timeout_call_waits(op):
     """A socket in timeout mode whose fd lost O_NONBLOCK through a dup (the
     flag belongs to the open file, shared by every dup) must still let other
-    threads run while recv() waits: the syscall may not hold the GIL."""
+    threads run while the call waits: the syscall may not block with the
+    GIL held."""
     import signal
-    a, b = pysocket.socketpair()
+    if op == "accept":
+        a = pysocket.socket()
+        a.bind((HOST, 0))
+        a.listen()
+        b = pysocket.socket()
+    else:
+        a, b = pysocket.socketpair()
     d = a.dup()
     try:
         a.settimeout(30)
@@ -282,28 +290,42 @@ def test_other_threads_run_while_timeout_recv_waits():
                 if st is not None and (st[1] == fd or (POLL_NR and st[0] in POLL_NR)):
                     break
                 time.sleep(0.001)
-            b.send(b"!")
+            if op == "accept":
+                b.connect(a.getsockname())
+            else:
+                b.send(b"!")
 
         class Hung(Exception):
             pass
 
         def on_alarm(signum, frame):
             raise Hung()
+        call = {
+            "recv": lambda: a.recv(1),
+            "recvfrom": lambda: a.recvfrom(1)[0],
+            "recv_into": lambda: bytes(buf[:a.recv_into(buf)]),
+            "accept": lambda: a._accept() if hasattr(a, "_accept") else a.accept(),
+        }[op]
+        buf = bytearray(1)
         old = signal.signal(signal.SIGALRM, on_alarm)
         t = threading.Thread(target=feed, daemon=True)
         try:
             signal.setitimer(signal.ITIMER_REAL, 20)
             t.start()
             try:
-                got = a.recv(1)
+                got = call()
             except Hung:
-                pytest.fail("recv() held the GIL while blocked: the feeding thread never ran")
+                pytest.fail("%s() held the GIL while blocked: the feeding thread never ran" % op)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
         finally:
             signal.signal(signal.SIGALRM, old)
         t.join(30)
-        assert got == b"!"
+        if op == "accept":
+            fd_or_sock = got[0]
+            os.close(fd_or_sock) if isinstance(fd_or_sock, int) else fd_or_sock.close()
+        else:
+            assert got == b"!"
     finally:
         d.close()
         a.close()
