@@ -47,21 +47,26 @@ sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                      nargs);
         return NULL;
     }
-    if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0)
-        return NULL;
     if (nargs == 4) {
-        if (args[2] != Py_None) {
+        /* as the stdlib: any bad argument of the 4-argument form reports
+         * the 3-argument form's arity error */
+        PyObject *i = NULL;
+        unsigned long optlen = 0;
+        if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0
+            || args[2] != Py_None || PyFloat_Check(args[3])
+            || (i = PyNumber_Index(args[3])) == NULL
+            || ((optlen = PyLong_AsUnsignedLongMask(i)) == (unsigned long)-1
+                && PyErr_Occurred())) {
+            Py_XDECREF(i);
+            PyErr_Clear();
             PyErr_SetString(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
             return NULL;
         }
-        PyObject *i = PyNumber_Index(args[3]);
-        if (i == NULL)
-            return NULL;
-        unsigned long optlen = PyLong_AsUnsignedLongMask(i);
         Py_DECREF(i);
-        if (optlen == (unsigned long)-1 && PyErr_Occurred())
-            return NULL;
         res = setsockopt(s->fd, level, opt, NULL, (socklen_t)(unsigned int)optlen);
+    }
+    else if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0) {
+        return NULL;
     }
     else if (!PyFloat_Check(args[2]) && PyIndex_Check(args[2])) {
         if (pysock_as_int(args[2], &flag) < 0) {
