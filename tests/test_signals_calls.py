@@ -41,6 +41,7 @@ class Signals:
         self.action = action
         self.after = after
         self.raise_exc = raise_exc
+        self.busy = False
 
     def handler(self, signum, frame):
         self.count += 1
@@ -48,8 +49,12 @@ class Signals:
             signal.setitimer(signal.ITIMER_REAL, 0)
         if self.raise_exc and self.count >= self.after:
             raise Boom()
-        if self.action is not None and self.count >= self.after:
-            self.action(self)
+        if self.action is not None and self.count >= self.after and not self.busy:
+            self.busy = True        # no nested actions from signals landing in one
+            try:
+                self.action(self)
+            finally:
+                self.busy = False
 
     def __enter__(self):
         self.old = signal.signal(signal.SIGALRM, self.handler)
@@ -73,14 +78,14 @@ def fill(sock):
 
 
 def drain(sock):
+    """Reads what is there, without changing the socket's mode (a handler
+    may run it while the interrupted call is using the socket)."""
     n = 0
-    sock.setblocking(False)
     try:
         while True:
-            n += len(sock.recv(1 << 20))
+            n += len(sock.recv(1 << 20, STDLIB.MSG_DONTWAIT))
     except BlockingIOError:
         pass
-    sock.setblocking(True)
     return n
 
 
