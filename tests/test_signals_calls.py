@@ -78,14 +78,17 @@ def fill(sock):
 
 
 def drain(sock):
-    """Reads what is there, without changing the socket's mode (a handler
-    may run it while the interrupted call is using the socket)."""
+    """Reads what is there and puts the socket's timeout back as it was."""
     n = 0
+    old = sock.gettimeout()
+    sock.setblocking(False)
     try:
         while True:
-            n += len(sock.recv(1 << 20, STDLIB.MSG_DONTWAIT))
+            n += len(sock.recv(1 << 20))
     except BlockingIOError:
         pass
+    finally:
+        sock.settimeout(old)
     return n
 
 
