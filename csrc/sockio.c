@@ -12,13 +12,14 @@
  * in progress on a socket with a timeout, is completed by waiting for the fd
  * to become writable and reading SO_ERROR.  Returns 0 when connected, an
  * errno value (> 0) for a failed connection, or -1 with an exception set
- * (timeout, signal handler, closed socket). */
+ * (a signal handler's exception; with `raise_timeout`, the timeout).
+ * Without raise_timeout (connect_ex) the timeout gives EWOULDBLOCK. */
 static int
-do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
+do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len, int raise_timeout)
 {
+    if (s->fd < 0)
+        return EBADF;
     int fd = pysock_enter(s);
-    if (fd < 0)
-        return -1;
     int res, err;
     Py_BEGIN_ALLOW_THREADS
     res = connect(fd, &sa->sa, len);
@@ -47,6 +48,10 @@ do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
     for (;;) {
         if (pysock_wait(s, fd, 1, &d) < 0) {
             result = -1;
+            if (!raise_timeout && PyErr_ExceptionMatches(s->state->timeout_error)) {
+                PyErr_Clear();
+                result = EWOULDBLOCK;
+            }
             goto done;
         }
         int soerr = 0;
@@ -88,7 +93,7 @@ sock_connect(PyObject *self, PyObject *addr)
     socklen_t len;
     if (connect_parse(s, addr, "connect", &sa, &len) < 0)
         return NULL;
-    int r = do_connect(s, &sa, len);
+    int r = do_connect(s, &sa, len, 1);
     if (r < 0)
         return NULL;
     if (r > 0)
@@ -105,7 +110,7 @@ sock_connect_ex(PyObject *self, PyObject *addr)
     socklen_t len;
     if (connect_parse(s, addr, "connect_ex", &sa, &len) < 0)
         return NULL;
-    int r = do_connect(s, &sa, len);
+    int r = do_connect(s, &sa, len, 0);
     if (r < 0)
         return NULL;
     return PyLong_FromLong(r);
@@ -322,6 +327,8 @@ static PyObject *
 recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
 {
     char stackbuf[RECV_STACK];
+    if (bufsize == 0 && c->from == NULL)     /* recv(0): no syscall */
+        return PyBytes_FromStringAndSize(NULL, 0);
     if (bufsize <= RECV_STACK) {
         c->buf = stackbuf;
         c->len = (size_t)bufsize;
@@ -473,6 +480,10 @@ sock_recv_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
                        "buffer too small for requested bytes") < 0)
         return NULL;
     c.from = NULL;
+    if (c.len == 0) {                        /* nothing asked: no syscall */
+        PyBuffer_Release(&buf);
+        return PyLong_FromLong(0);
+    }
     int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)

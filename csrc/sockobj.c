@@ -174,11 +174,7 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
             PyErr_SetString(PyExc_ValueError, "negative file descriptor");
             return -1;
         }
-        if (v > INT_MAX) {
-            PyErr_SetString(PyExc_OverflowError, "file descriptor out of range");
-            return -1;
-        }
-        fd = (int)v;
+        fd = (int)v;     /* truncated like the stdlib's SOCKET_T conversion */
         /* detect what the caller left out, from the fd itself */
         if (family == -1) {
 #if PYSOCK_HAS_SO_DOMAIN

@@ -50,17 +50,19 @@ sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0)
         return NULL;
     if (nargs == 4) {
-        if (args[2] != Py_None) {
+        /* the (None, optlen) form; anything else is a wrong argument count,
+         * as PyArg's last attempt reports it in the stdlib */
+        PyObject *i = NULL;
+        unsigned long optlen = 0;
+        if (args[2] == Py_None && !PyFloat_Check(args[3]) && PyIndex_Check(args[3])
+            && (i = PyNumber_Index(args[3])) != NULL)
+            optlen = PyLong_AsUnsignedLongMask(i);
+        Py_XDECREF(i);
+        if (i == NULL || (optlen == (unsigned long)-1 && PyErr_Occurred())) {
+            PyErr_Clear();
             PyErr_SetString(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
             return NULL;
         }
-        PyObject *i = PyNumber_Index(args[3]);
-        if (i == NULL)
-            return NULL;
-        unsigned long optlen = PyLong_AsUnsignedLongMask(i);
-        Py_DECREF(i);
-        if (optlen == (unsigned long)-1 && PyErr_Occurred())
-            return NULL;
         res = setsockopt(s->fd, level, opt, NULL, (socklen_t)(unsigned int)optlen);
     }
     else if (!PyFloat_Check(args[2]) && PyIndex_Check(args[2])) {
