@@ -232,6 +232,10 @@ as_uint_mask(PyObject *obj, unsigned int *out)
         PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
         return -1;
     }
+    if (!PyIndex_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
     PyObject *i = PyNumber_Index(obj);
     if (i == NULL)
         return -1;
