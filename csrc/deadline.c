@@ -124,10 +124,12 @@ pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
                 goto error;
         }
         else {
-            pysock_err_errno(err);
+            /* closed by another thread meanwhile: the shutdown that woke us
+             * shows as EINVAL/ENOTCONN; report the closed socket instead */
+            pysock_err_errno(s->fd != fd ? EBADF : err);
             goto error;
         }
-        if (s->fd != fd) {              /* closed by another thread meanwhile */
+        if (s->fd != fd) {
             pysock_err_errno(EBADF);
             goto error;
         }

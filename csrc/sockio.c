@@ -441,7 +441,7 @@ recv_into_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
     if (PyObject_GetBuffer(a[0], buf, PyBUF_WRITABLE) < 0) {
         PyErr_Clear();
         PyErr_Format(PyExc_TypeError,
-                     "%s() argument 'buffer' must be read-write bytes-like object, not %.50s",
+                     "%s() argument 1 must be read-write bytes-like object, not %.50s",
                      fname, Py_TYPE(a[0])->tp_name);
         return -1;
     }
