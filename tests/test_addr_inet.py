@@ -262,12 +262,27 @@ def _netns_outcomes(modname):
     return proc.stdout.strip()
 
 
+# Deliberate difference (main, commit ab0671f, csrc/addr_inet.c): the stdlib
+# overwrites the scope id a "%ifname" suffix gave with the tuple's (default
+# 0), so ('fe80::1%lo', port) fails with EINVAL; pysocket keeps the suffix's
+# scope unless the tuple names one.  For those cases (indices into CASES)
+# pysocket is checked against this explicit expectation instead.
+DELIBERATE_SUFFIX_SCOPE = {1: ("ok", ("fe80::1", 0, 1)),
+                           2: ("ok", ("fe80::1", 0, 1)),
+                           6: ("ok", ("fe80::1", 9, 0, 1))}
+
+
 def test_inet6_link_local_scopes(sm):
+    import ast
     name = "stdlib" if sm is STDLIB else "pysocket"
-    got = _netns_outcomes(name)
-    exp = _netns_outcomes("stdlib")
+    got = ast.literal_eval(_netns_outcomes(name))
+    exp = ast.literal_eval(_netns_outcomes("stdlib"))
+    assert exp[5] == ("ok", ("fe80::1", 9, 0, 1))
+    if name == "pysocket":
+        for i, deliberate in DELIBERATE_SUFFIX_SCOPE.items():
+            assert exp[i][:3] == ("raise", "OSError", 22)
+            exp[i] = deliberate
     assert got == exp
-    assert "('ok', ('fe80::1', 9, 0, 1))" in exp
 
 
 def test_inet6_v4mapped(sm, closer):
