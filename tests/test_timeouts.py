@@ -6,6 +6,7 @@ import math
 import os
 import socket as STDLIB
 import sys
+import warnings
 
 import pytest
 
@@ -89,8 +90,10 @@ def test_setblocking_values(sm, value):
     def run(mod):
         s = mod.socket()
         try:
-            s.setblocking(value)
-            return s.gettimeout(), s.getblocking()
+            with warnings.catch_warnings(record=True) as ws:
+                warnings.simplefilter("always")
+                s.setblocking(value)     # 3.9: float -> DeprecationWarning
+            return s.gettimeout(), s.getblocking(), [w.category for w in ws]
         finally:
             s.close()
     assert outcome(sm, lambda: run(sm)) == outcome(STDLIB, lambda: run(STDLIB))
