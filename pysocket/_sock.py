@@ -432,5 +432,9 @@ class SocketIO(io.RawIOBase):
         if self.closed:
             return
         io.RawIOBase.close(self)
-        self._sock._decref_socketios()
+        # No _sock when __init__ rejected the mode: this then runs from
+        # __del__, where the stdlib reports an ignored AttributeError.
+        sock = getattr(self, "_sock", None)
         self._sock = None
+        if sock is not None:
+            sock._decref_socketios()
