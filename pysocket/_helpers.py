@@ -253,6 +253,8 @@ def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
         else:
             sock.listen(backlog)
         return sock
-    except error:
+    except BaseException:
+        # The stdlib closes only on OSError and leaks the socket when bind()
+        # rejects the address with TypeError/OverflowError.
         sock.close()
         raise
