@@ -282,12 +282,13 @@ def test_read_other_error_propagates():
     def scenario(mod):
         a, b = mod.socketpair()
         raw = b.makefile("rb", buffering=0)
-        b.detach()       # the file's socket no longer has an fd
+        fd = b.detach()  # the file's socket no longer has an fd
         try:
             raw.read(1)
         finally:
             raw.close()
             a.close()
+            os.close(fd)
     assert both(scenario)[:2] == ("raise", "OSError")
 
 

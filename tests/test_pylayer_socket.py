@@ -163,7 +163,7 @@ def test_repr_states():
             u.bind(b"\0pysocket-pylayer-repr-%d-%s" % (os.getpid(), mod.__name__.encode()))
             out.append(norm(repr(u), mod, u))
         d = mod.socket()
-        d.detach()
+        os.close(d.detach())
         out.append(norm(repr(d), mod, d))
         return out
     result = both(scenario)
