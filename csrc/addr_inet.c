@@ -122,20 +122,11 @@ pysock_ip_to_str(const struct sockaddr *sa)
     }
 #if PYSOCK_HAS_IPV6
     if (sa->sa_family == AF_INET6) {
+        /* no "%scope" suffix: the stdlib reports the scope id only as the
+         * tuple's fourth item */
         const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)sa;
-        if (sin6->sin6_scope_id == 0) {
-            if (inet_ntop(AF_INET6, &sin6->sin6_addr, buf, sizeof(buf)) == NULL)
-                return pysock_err_errno(errno);
-        }
-        else {
-            /* getnameinfo appends %ifname for scoped (link-local) addresses */
-            int err = getnameinfo(sa, sizeof(*sin6), buf, sizeof(buf), NULL, 0,
-                                  NI_NUMERICHOST);
-            if (err != 0) {
-                PyErr_SetString(PyExc_OSError, gai_strerror(err));
-                return NULL;
-            }
-        }
+        if (inet_ntop(AF_INET6, &sin6->sin6_addr, buf, sizeof(buf)) == NULL)
+            return pysock_err_errno(errno);
         return PyUnicode_FromString(buf);
     }
 #endif

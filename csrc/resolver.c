@@ -455,6 +455,10 @@ host_lookup_run(host_lookup *l, const char *name, const void *addr, socklen_t ad
         else
             r = gethostbyaddr_r(addr, addrlen, af, &l->ent, l->buf, l->buflen,
                                 &l->res, &l->h_err);
+        /* The stdlib reports the thread's h_errno, not the *_r out value
+         * (they differ, e.g. NO_RECOVERY vs HOST_NOT_FOUND when DNS is
+         * unreachable); read it here, on the thread that made the call. */
+        l->h_err = h_errno;
         Py_END_ALLOW_THREADS
         if (r != ERANGE || l->buflen >= ((size_t)1 << 24))
             return 0;
@@ -615,7 +619,7 @@ socket_sethostname(PyObject *module, PyObject *arg)
         b = Py_NewRef(arg);
     else if (!PyUnicode_FSConverter(arg, &b))
         return NULL;
-    if (PySys_Audit("socket.sethostname", "(O)", arg) < 0) {
+    if (PySys_Audit("socket.sethostname", "(O)", b) < 0) {
         Py_DECREF(b);
         return NULL;
     }
