@@ -450,15 +450,19 @@ host_lookup_run(host_lookup *l, const char *name, const void *addr, socklen_t ad
         l->buf = nb;
         int r;
         Py_BEGIN_ALLOW_THREADS
+        h_errno = 0;
         if (addr == NULL)
             r = gethostbyname_r(name, &l->ent, l->buf, l->buflen, &l->res, &l->h_err);
         else
             r = gethostbyaddr_r(addr, addrlen, af, &l->ent, l->buf, l->buflen,
                                 &l->res, &l->h_err);
-        /* The stdlib reports the thread's h_errno, not the *_r out value
-         * (they differ, e.g. NO_RECOVERY vs HOST_NOT_FOUND when DNS is
-         * unreachable); read it here, on the thread that made the call. */
-        l->h_err = h_errno;
+        /* The stdlib reports the thread's h_errno, not the *_r out value;
+         * they differ when DNS fails (NO_RECOVERY vs HOST_NOT_FOUND).  But
+         * the files backend leaves h_errno alone, and the stdlib then
+         * reports a stale value (often 0, "Resolver Error 0"): take
+         * h_errno when this call set it, the out value otherwise. */
+        if (h_errno != 0)
+            l->h_err = h_errno;
         Py_END_ALLOW_THREADS
         if (r != ERANGE || l->buflen >= ((size_t)1 << 24))
             return 0;

@@ -276,6 +276,50 @@ def test_audit_events(name, args):
     assert events_of(ps, name, *args) == expected
 
 
+# ---------------- herror without DNS (files-only nsswitch) ----------------
+
+HERROR_SCRIPT = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    import _socket as std
+    import pysocket._socket as ps
+    cases = [("gethostbyaddr", "127.0.0.2"), ("gethostbyaddr", "::1"),
+             ("gethostbyaddr", "::ffff:127.0.0.1"), ("gethostbyname_ex", "nosuchhost.invalid"),
+             ("gethostbyname_ex", ""), ("gethostbyname_ex", "<broadcast>"),
+             ("gethostbyname", "nosuchhost.invalid"), ("gethostbyaddr", "nosuchhost.invalid"),
+             ("getaddrinfo", "nosuchhost.invalid"), ("gethostbyaddr", "127.0.0.1")]
+    for name, host in cases:
+        out = []
+        for mod in (std, ps):
+            args = (host, 80) if name == "getaddrinfo" else (host,)
+            try:
+                out.append(("ok", getattr(mod, name)(*args)))
+            except OSError as e:
+                out.append((type(e).__name__, e.errno if type(e).__name__ != "herror" else None))
+        # herror's h_errno: the stdlib reports the thread's possibly stale
+        # h_errno; pysocket reports HOST_NOT_FOUND (1) from the lookup itself
+        print(name, repr(host), "OK" if out[0] == out[1] else "MISMATCH %r" % (out,))
+""")
+
+
+def test_herror_with_files_only_nsswitch(tmp_path):
+    reason = _unshare_works("--mount")
+    if reason:
+        pytest.skip(reason)
+    nss = tmp_path / "nsswitch.conf"
+    nss.write_text("hosts: files\nservices: files\nprotocols: files\n")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(ps.__file__)))
+    cmd = 'mount --bind "$1" /etc/nsswitch.conf && exec "$2" -c "$3" "$4"'
+    r = subprocess.run(["unshare", "--mount", "sh", "-c", cmd, "sh", str(nss), sys.executable,
+                        HERROR_SCRIPT, root], capture_output=True, text=True, timeout=60)
+    if r.returncode != 0 and "mount" in r.stderr:
+        pytest.skip("cannot bind-mount /etc/nsswitch.conf: %s" % r.stderr.strip())
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 10
+    assert [l for l in lines if not l.endswith(" OK")] == []
+
+
 # ---------------- sethostname (in a new UTS namespace only) ----------------
 
 SETHOSTNAME_SCRIPT = textwrap.dedent("""
@@ -308,12 +352,12 @@ SETHOSTNAME_SCRIPT = textwrap.dedent("""
 """)
 
 
-def _unshare_works():
+def _unshare_works(flag="--uts"):
     if shutil.which("unshare") is None:
         return "unshare(1) is not installed"
-    r = subprocess.run(["unshare", "--uts", "true"], capture_output=True, text=True)
+    r = subprocess.run(["unshare", flag, "true"], capture_output=True, text=True)
     if r.returncode != 0:
-        return "unshare --uts failed: %s" % r.stderr.strip()
+        return "unshare %s failed: %s" % (flag, r.stderr.strip())
     return None
 
 
