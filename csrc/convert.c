@@ -57,7 +57,7 @@ short_arg(const char *fname, PyObject *o, unsigned int *out)
     }
 #if PYSOCK_PY313_ARGS
     if (PyFloat_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
         return -1;
     }
     PyObject *i = PyNumber_Index(o);

@@ -186,6 +186,14 @@ pysock_deadline_init(pysock_deadline *d, int64_t timeout, int start_now)
 int pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
                 pysock_deadline *d);
 
+/* pysock_call for an operation that moves at most nbytes: when the fd is
+ * O_NONBLOCK (timeout >= 0) and nbytes <= PYSOCK_GIL_HOLD_MAX, the syscall
+ * runs without releasing the GIL (it cannot block); waits always release it.
+ * Use for send/recv-like calls whose cost is bounded by nbytes. */
+#define PYSOCK_GIL_HOLD_MAX (64 * 1024)
+int pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
+                      pysock_deadline *d, size_t nbytes);
+
 /* Waits until fd is ready (POLLIN or POLLOUT) under d's deadline, with the
  * GIL released; retries poll() on EINTR after running the signal handlers.
  * Returns 1 ready, -1 with an exception set (timeout, signal, error). */
@@ -210,6 +218,15 @@ int pysock_as_ssize(PyObject *o, Py_ssize_t *out);
 int pysock_nargs(const char *fname, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
 /* Rejects keyword arguments for a positional-only FASTCALL|KEYWORDS method. */
 int pysock_no_kwargs(const char *fname, PyObject *kwnames);
+/* The same for a socket method, with the running Python's text. */
+static inline int
+pysock_method_no_kwargs(const char *fname, PyObject *kwnames)
+{
+    if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0)
+        return 0;
+    PyErr_Format(PyExc_TypeError, PYSOCK_FMT_METHOD_NO_KW, fname);
+    return -1;
+}
 /* A small FASTCALL|KEYWORDS parser: names[] lists every parameter name (the
  * first npos_only of them positional-only); out[] gets borrowed references,
  * NULL for parameters not given.  At least `min` are required. */

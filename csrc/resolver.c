@@ -301,7 +301,7 @@ static int
 as_uint_mask(PyObject *o, unsigned int *out)
 {
     if (PyFloat_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
         return -1;
     }
     PyObject *i = PyNumber_Index(o);
