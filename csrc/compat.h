@@ -120,4 +120,28 @@ pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
 #  define PYSOCK_MSG_TIME_OVERFLOW "timestamp too large to convert to C PyTime_t"
 #endif
 
+/* ---- resolver ---- */
+/* htons()/ntohs(): before 3.10 a value above 0xffff is truncated with a
+ * DeprecationWarning; from 3.10 on it raises OverflowError. */
+#if PY_VERSION_HEX >= 0x030A0000
+#  define PYSOCK_HTONS_STRICT 1
+#else
+#  define PYSOCK_HTONS_STRICT 0
+#endif
+/* 3.13 converts htons()'s argument as a C int (one OverflowError text for
+ * every out-of-range value), checks if_indextoname()'s index against
+ * UINT_MAX, and names METH_O argument errors "argument" (no number). */
+#if PY_VERSION_HEX >= 0x030D0000
+#  define PYSOCK_PY313_ARGS 1
+#else
+#  define PYSOCK_PY313_ARGS 0
+#endif
+/* getaddrinfo(): from 3.12 an int port is passed as its decimal str()
+ * (no C long range check). */
+#if PY_VERSION_HEX >= 0x030C0000
+#  define PYSOCK_GAI_PORT_STR 1
+#else
+#  define PYSOCK_GAI_PORT_STR 0
+#endif
+
 #endif /* PYSOCK_COMPAT_H */

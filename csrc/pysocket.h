@@ -233,6 +233,10 @@ pysock_method_no_kwargs(const char *fname, PyObject *kwnames)
 int pysock_parse_kw(const char *fname, PyObject *const *args, Py_ssize_t nargs,
                     PyObject *kwnames, const char *const *names, int nnames,
                     int npos_only, int min, PyObject **out);
+/* (convert.c) A str argument as UTF-8 like PyArg's "s": TypeError "f()
+ * argument N must be str, not T" (argnum 0: no number), ValueError on an
+ * embedded NUL.  The pointer lives as long as `o`. */
+const char *pysock_str_arg(const char *fname, int argnum, PyObject *o);
 
 /* ------------------------------------------------------------------ */
 /* Method and function tables, one per file, NULL-terminated           */
