@@ -4,7 +4,8 @@
 #   bash .ci/typecheck.sh [PYTHON ...]      (default: python3)
 #
 # For each Python given: a temporary venv with mypy (MYPY_SPEC, default the
-# pinned version below), the C extension built in place for that Python (a
+# pinned versions below: 2.4.1, or 1.19.1 on 3.9, which mypy 2 no longer
+# runs on), the C extension built in place for that Python (a
 # no-op when it is up to date), then
 #   1. .ci/regen_stub_names.py --check: the generated name lists of the
 #      .pyi files match the built module;
@@ -15,7 +16,15 @@
 set -u
 cd "$(dirname "$0")/.."
 
-MYPY_SPEC=${MYPY_SPEC:-mypy==2.4.1}
+mypy_spec() {   # mypy_spec MAJOR.MINOR
+    if [ -n "${MYPY_SPEC:-}" ]; then
+        echo "$MYPY_SPEC"
+    elif [ "$1" = 3.9 ]; then
+        echo "mypy==1.19.1"
+    else
+        echo "mypy==2.4.1"
+    fi
+}
 if [ $# -eq 0 ]; then
     set -- python3
 fi
@@ -38,9 +47,10 @@ for py in "$@"; do
     pyver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])') || {
         echo "typecheck: cannot run $py"; status=1; continue; }
     venv="$tmp/venv-$pyver"
-    step "venv with $MYPY_SPEC" "$py" -m venv "$venv" || continue
-    step "install $MYPY_SPEC" "$venv/bin/python" -m pip install -q \
-        --disable-pip-version-check "$MYPY_SPEC" || continue
+    spec=$(mypy_spec "$pyver")
+    step "venv" "$py" -m venv "$venv" || continue
+    step "install $spec" "$venv/bin/python" -m pip install -q \
+        --disable-pip-version-check "$spec" || continue
     step "build the extension in place" env PYSOCKET_WERROR=1 \
         "$py" setup.py -q build_ext --inplace || continue
     step "generated stub names up to date" \
