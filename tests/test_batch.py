@@ -414,7 +414,11 @@ def test_sendmmsg_bad_address_like_sendto(batch, udp):
         with pytest.raises(Exception) as exc:
             send(mine, [(b"a", addr)])
         assert type(exc.value) is type(ref_exc.value), addr
-        assert str(exc.value).replace("sendmmsg", "sendto") == str(ref_exc.value)
+        # the message is pysocket's sendto()'s (the address parser's job to
+        # match the stdlib's; tested with the address family)
+        with pytest.raises(Exception) as own_exc:
+            mine.sendto(b"a", addr)
+        assert str(exc.value).replace("sendmmsg", "sendto") == str(own_exc.value)
 
 
 @pytest.mark.parametrize("args", [(), ([b"a"], 0, 1), ([b"a"], 1.0), ([b"a"], 2 ** 40)])
