@@ -7,8 +7,9 @@ valgrind's callgrind (deterministic where wall time drifts 10% or more).
 For each scenario and module, runs the scenario's operation N0 and N0 + n
 times in separate callgrind runs; the difference divided by n is the cost of
 one operation, free of interpreter start-up.  Kernel time is not counted:
-callgrind sees user space only.  --annotate also prints the top functions
-(inclusive) of the longer pysocket run, per operation.
+callgrind sees user space only.  --annotate also prints, per operation, the
+functions' self costs and the socket-related functions' inclusive costs
+(differences between the two runs, so start-up cancels out).
 """
 import argparse
 import os
@@ -47,16 +48,42 @@ def callgrind(name, mod, n, outfile):
     raise RuntimeError("no totals in " + outfile)
 
 
-def annotate(outfile, per, top):
-    out = subprocess.run(["callgrind_annotate", "--inclusive=yes", outfile],
+def costs(outfile, inclusive):
+    """{function: instructions} from callgrind_annotate (self or inclusive)."""
+    out = subprocess.run(["callgrind_annotate", "--threshold=100", "--auto=no",
+                          "--inclusive=" + ("yes" if inclusive else "no"), outfile],
                          check=True, capture_output=True, text=True).stdout
-    rows = []
+    table = {}
     for line in out.splitlines():
-        m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+(.*)", line)
-        if m:
-            rows.append((int(m.group(1).replace(",", "")), m.group(2)))
-    for count, fn in rows[:top]:
-        print("    %8.0f  %s" % (count / per, fn))
+        m = re.match(r"\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S.*)", line)
+        if not m or "PROGRAM TOTALS" in line:
+            continue
+        name = m.group(2)
+        name = re.sub(r"\s*\[[^\]]*\]$", "", name)      # drop the object file
+        name = re.sub(r"'\d+$", "", name.split(":")[-1])  # drop the file, recursion depth
+        table[name] = table.get(name, 0) + int(m.group(1).replace(",", ""))
+    return table
+
+
+INTERESTING = re.compile(r"^(sock_|pysock_|recv|send|accept|connect|poll|internal_|"
+                         r"sock_call|PyArg|_PyArg|PyObject_GetBuffer|PyBytes_From|"
+                         r"PyEval_SaveThread|PyEval_RestoreThread|__libc_|__GI___|"
+                         r"__poll|socket|_?clock_gettime|__clock|_PyTime|"
+                         r"PyTuple_New|PyLong_From|do_connect|new_sockobject|init_sockobject)")
+
+
+def breakdown(small, big, n, top):
+    """Per-operation instruction counts: self costs, then inclusive costs of
+    the socket-related functions, from the difference of two runs."""
+    for inclusive in (False, True):
+        a, b = costs(small, inclusive), costs(big, inclusive)
+        diff = {k: (b.get(k, 0) - a.get(k, 0)) / n for k in set(a) | set(b)}
+        rows = sorted(((v, k) for k, v in diff.items() if v >= 2), reverse=True)
+        if inclusive:
+            rows = [r for r in rows if INTERESTING.match(r[1])]
+        print("    -- %s, per op --" % ("inclusive (socket-related)" if inclusive else "self"))
+        for v, k in rows[:top]:
+            print("    %8.0f  %s" % (v, k))
 
 
 def main():
@@ -71,13 +98,15 @@ def main():
     for name in args.scenarios:
         per = {}
         for mod in ("stdlib", "pysocket"):
-            a = callgrind(name, mod, args.n0, os.path.join(tmp, "a.%s" % mod))
-            big = os.path.join(tmp, "b.%s.%s" % (mod, re.sub(r"\W+", "_", name)))
+            tag = "%s.%s" % (mod, re.sub(r"\W+", "_", name))
+            small = os.path.join(tmp, "a." + tag)
+            big = os.path.join(tmp, "b." + tag)
+            a = callgrind(name, mod, args.n0, small)
             b = callgrind(name, mod, args.n0 + args.n, big)
             per[mod] = (b - a) / args.n
             print("%-28s %-8s %8.0f instructions/op" % (name, mod, per[mod]), flush=True)
             if args.annotate:
-                annotate(big, args.n0 + args.n + 50, args.top)
+                breakdown(small, big, args.n, args.top)
         print("%-28s ratio    %8.3f" % (name, per["pysocket"] / per["stdlib"]), flush=True)
 
 
