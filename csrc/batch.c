@@ -242,12 +242,32 @@ sock_recvmmsg_loop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 
 /* ---------------- sendmmsg ---------------- */
 
+/* True when addr cannot change value: an exact tuple of exact str/int
+ * (what inet and inet6 addresses are), so the same object parses to the same
+ * sockaddr every time. */
+static int
+frozen_addr(PyObject *addr)
+{
+    if (!PyTuple_CheckExact(addr))
+        return 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(addr); i++) {
+        PyObject *o = PyTuple_GET_ITEM(addr, i);
+        if (!PyUnicode_CheckExact(o) && !PyLong_CheckExact(o))
+            return 0;
+    }
+    return 1;
+}
+
 /* Fills header i from one item: a bytes-like object, or a (data, address)
- * tuple whose address is parsed into *name.  On success the buffer in *buf
- * is held (the caller releases it).  0 / -1. */
+ * tuple whose address is parsed into *name.  An address that is the very
+ * object of the previous item's (and immutable) is copied from *prev_name
+ * instead of parsed again and audited again: a batch to one peer parses its
+ * address once.  *prev_addr is a new reference or NULL.  On success the buffer in *buf is held (the caller releases
+ * it).  0 / -1. */
 static int
 send_item(PySockObject *s, PyObject *item, Py_buffer *buf, struct iovec *iov,
-          pysock_sockaddr *name, struct msghdr *h)
+          pysock_sockaddr *name, struct msghdr *h, PyObject **prev_addr,
+          const struct msghdr *prev_h)
 {
     PyObject *data = item, *addr = NULL;
     if (PyTuple_Check(item)) {
@@ -261,7 +281,12 @@ send_item(PySockObject *s, PyObject *item, Py_buffer *buf, struct iovec *iov,
         addr = PyTuple_GET_ITEM(item, 1);
     }
     memset(h, 0, sizeof(*h));
-    if (addr != NULL) {
+    if (addr != NULL && addr == *prev_addr && prev_h != NULL) {
+        memcpy(name, prev_h->msg_name, prev_h->msg_namelen);
+        h->msg_name = name;
+        h->msg_namelen = prev_h->msg_namelen;
+    }
+    else if (addr != NULL) {
         socklen_t len;
         pysock_addrctx ctx = pysock_ctx(s, "sendmmsg");
         if (pysock_parse_addr(&ctx, addr, name, &len) < 0
@@ -270,6 +295,10 @@ send_item(PySockObject *s, PyObject *item, Py_buffer *buf, struct iovec *iov,
         h->msg_name = name;
         h->msg_namelen = len;
     }
+    /* a strong reference: an item from an iterator may die, and a new
+     * object could then reuse its address */
+    if (addr != *prev_addr)
+        Py_XSETREF(*prev_addr, addr != NULL && frozen_addr(addr) ? Py_NewRef(addr) : NULL);
     if (PyObject_GetBuffer(data, buf, PyBUF_SIMPLE) < 0)
         return -1;
     iov->iov_base = buf->buf;
@@ -310,7 +339,7 @@ do_sendmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
     pysock_sockaddr *names;
     Py_buffer *bufs = NULL;
     int n = 0;
-    PyObject *result = NULL;
+    PyObject *result = NULL, *prev_addr = NULL;
     char *block = PyMem_Malloc((size_t)cap * each);
     if (block == NULL) {
         PyErr_NoMemory();
@@ -359,7 +388,8 @@ do_sendmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
         iov = (struct iovec *)(msgs + cap);
         names = (pysock_sockaddr *)(iov + cap);
         bufs = (Py_buffer *)(names + cap);
-        int r = send_item(s, item, &bufs[n], &iov[n], &names[n], &msgs[n].msg_hdr);
+        int r = send_item(s, item, &bufs[n], &iov[n], &names[n], &msgs[n].msg_hdr,
+                          &prev_addr, n > 0 ? &msgs[n - 1].msg_hdr : NULL);
         Py_DECREF(item);
         if (r < 0)
             goto done;
@@ -378,6 +408,7 @@ done:
     for (int i = 0; i < n; i++)
         PyBuffer_Release(&bufs[i]);
     PyMem_Free(block);
+    Py_XDECREF(prev_addr);
     Py_DECREF(it);
     return result;
 }

@@ -454,3 +454,16 @@ def test_nonblocking_send_full_buffer(batch):
     finally:
         a.close()
         b.close()
+
+
+def test_sendmmsg_repeated_address_objects(batch, udp):
+    """One address object repeated (parsed once), interleaved with others."""
+    _, send = batch
+    mine, r1, r2 = udp(pysocket), udp(socket), udp(socket)
+    a1, a2 = r1.getsockname(), r2.getsockname()
+    items = [(b"1", a1), (b"2", a1), (b"3", a2), (b"4", a2), (b"5", a1),
+             (b"6", tuple(a1)), (b"7", (a2[0], a2[1])), (b"8", a1)]
+    assert send(mine, iter(items)) == 8
+    me = mine.getsockname()
+    assert stdlib_loop(r1, 10, 8) == [(d, me) for d in (b"1", b"2", b"5", b"6", b"8")]
+    assert stdlib_loop(r2, 10, 8) == [(d, me) for d in (b"3", b"4", b"7")]
