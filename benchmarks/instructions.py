@@ -61,7 +61,10 @@ def costs(outfile, inclusive):
         name = m.group(2)
         name = re.sub(r"\s*\[[^\]]*\]$", "", name)      # drop the object file
         name = re.sub(r"'\d+$", "", name.split(":")[-1])  # drop the file, recursion depth
-        table[name] = table.get(name, 0) + int(m.group(1).replace(",", ""))
+        count = int(m.group(1).replace(",", ""))
+        # a function's lines may be listed under several files (inlined
+        # headers): self costs add up, inclusive costs overlap
+        table[name] = max(table.get(name, 0), count) if inclusive else table.get(name, 0) + count
     return table
 
 
