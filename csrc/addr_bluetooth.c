@@ -35,8 +35,10 @@ parse_bdaddr(const char *s, pysock_bdaddr *out)
 static PyObject *
 build_bdaddr(const pysock_bdaddr *a)
 {
-    return PyUnicode_FromFormat("%02X:%02X:%02X:%02X:%02X:%02X", a->b[5], a->b[4],
-                                a->b[3], a->b[2], a->b[1], a->b[0]);
+    char buf[18];
+    snprintf(buf, sizeof(buf), "%02X:%02X:%02X:%02X:%02X:%02X", a->b[5], a->b[4],
+             a->b[3], a->b[2], a->b[1], a->b[0]);
+    return PyUnicode_FromString(buf);
 }
 
 /* Item 0 of a tuple as a bdaddr ("s": str only). */
