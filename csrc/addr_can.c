@@ -41,6 +41,18 @@ can_arity(int proto)
     return 1;
 }
 
+/* PyArg's "k"/"K" take int objects only; its TypeError names the item. */
+static int
+require_int(PyObject *addr, Py_ssize_t i)
+{
+    PyObject *o = PyTuple_GET_ITEM(addr, i);
+    if (PyLong_Check(o))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "argument %zd must be int, not %.50s", i + 1,
+                 Py_TYPE(o)->tp_name);
+    return -1;
+}
+
 /* Fills the protocol-specific part from items 1.. of the tuple. */
 static int
 can_fill(int proto, PyObject *addr, struct sockaddr_can *c)
@@ -49,7 +61,8 @@ can_fill(int proto, PyObject *addr, struct sockaddr_can *c)
 #ifdef CAN_ISOTP
     case CAN_ISOTP: {
         unsigned long rx, tx;
-        if (pysock_arg_ulong_mask(PyTuple_GET_ITEM(addr, 1), &rx) < 0
+        if (require_int(addr, 1) < 0 || require_int(addr, 2) < 0
+            || pysock_arg_ulong_mask(PyTuple_GET_ITEM(addr, 1), &rx) < 0
             || pysock_arg_ulong_mask(PyTuple_GET_ITEM(addr, 2), &tx) < 0)
             return -1;
         c->can_addr.tp.rx_id = (canid_t)rx;
@@ -62,7 +75,8 @@ can_fill(int proto, PyObject *addr, struct sockaddr_can *c)
         unsigned long long name;
         unsigned int pgn;
         unsigned char a;
-        if (pysock_arg_ull_mask(PyTuple_GET_ITEM(addr, 1), &name) < 0
+        if (require_int(addr, 1) < 0
+            || pysock_arg_ull_mask(PyTuple_GET_ITEM(addr, 1), &name) < 0
             || pysock_arg_uint_mask(PyTuple_GET_ITEM(addr, 2), &pgn) < 0
             || pysock_arg_uchar(PyTuple_GET_ITEM(addr, 3), &a) < 0)
             return -1;
