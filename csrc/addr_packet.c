@@ -49,10 +49,8 @@ packet_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
         || (n > 2 && packet_int(ctx, PyTuple_GET_ITEM(addr, 2), &pkttype) < 0)
         || (n > 3 && packet_int(ctx, PyTuple_GET_ITEM(addr, 3), &hatype) < 0))
         goto done;
-    if (n > 4 && PyObject_GetBuffer(PyTuple_GET_ITEM(addr, 4), &haddr, PyBUF_SIMPLE) < 0) {
-        PyErr_SetString(PyExc_TypeError, PACKET_FORMAT_MSG);
+    if (n > 4 && PyObject_GetBuffer(PyTuple_GET_ITEM(addr, 4), &haddr, PyBUF_SIMPLE) < 0)
         goto done;
-    }
     if (pysock_ifindex(ifname, &ifindex) < 0)
         goto done;
     if (haddr.buf != NULL && haddr.len > 8) {
