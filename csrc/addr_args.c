@@ -6,29 +6,40 @@
  * floats and other non-integers raise TypeError.  GIL held throughout. */
 #include "pysocket.h"
 
-/* An int from o through __index__ (floats refused), new reference or NULL. */
-static PyObject *
-index_of(PyObject *o)
-{
-    if (PyFloat_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
-        return NULL;
-    }
-    return PyNumber_Index(o);
-}
-
-/* The low bits of o as an unsigned long long; 0 / -1. */
+/* The low bits of o as an unsigned long long; 0 / -1.  Floats are refused;
+ * anything else goes to PyLong_AsUnsignedLongLongMask itself, so the
+ * TypeError text for a non-integer is this Python version's own. */
 static int
 mask_of(PyObject *o, unsigned long long *out)
 {
-    PyObject *i = index_of(o);
-    if (i == NULL)
+    if (PyFloat_Check(o)) {
+        PyErr_SetString(PyExc_TypeError, PYSOCK_FLOAT_AS_INT_MSG);
         return -1;
-    unsigned long long v = PyLong_AsUnsignedLongLongMask(i);
-    Py_DECREF(i);
+    }
+    unsigned long long v = PyLong_AsUnsignedLongLongMask(o);
     if (v == (unsigned long long)-1 && PyErr_Occurred())
         return -1;
     *out = v;
+    return 0;
+}
+
+int
+pysock_arg_int(PyObject *o, int *out)
+{
+    if (PyFloat_Check(o)) {
+        PyErr_SetString(PyExc_TypeError, PYSOCK_FLOAT_AS_INT_MSG);
+        return -1;
+    }
+    long v = PyLong_AsLong(o);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    if (v > INT_MAX || v < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, v > INT_MAX
+                        ? "signed integer is greater than maximum"
+                        : "signed integer is less than minimum");
+        return -1;
+    }
+    *out = (int)v;
     return 0;
 }
 

@@ -16,7 +16,7 @@
 static int
 packet_int(const pysock_addrctx *ctx, PyObject *o, int *out)
 {
-    if (pysock_as_int(o, out) == 0)
+    if (pysock_arg_int(o, out) == 0)
         return 0;
     if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
         PyErr_Format(PyExc_OverflowError, "%s(): address argument out of range", ctx->caller);

@@ -33,6 +33,13 @@ PyModule_AddObjectRef(PyObject *mod, const char *name, PyObject *value)
 #  define PYSOCK_TIMEOUT_IS_BUILTIN 0
 #endif
 
+/* The TypeError text PyArg's integer formats give a float argument. */
+#if PY_VERSION_HEX < 0x030A0000
+#  define PYSOCK_FLOAT_AS_INT_MSG "integer argument expected, got float"
+#else
+#  define PYSOCK_FLOAT_AS_INT_MSG "'float' object cannot be interpreted as an integer"
+#endif
+
 /* Py_mod_gil appeared in 3.13. */
 #if PY_VERSION_HEX >= 0x030D0000 && defined(Py_mod_gil)
 #  define PYSOCK_HAS_MOD_GIL 1

@@ -112,6 +112,7 @@ extern const pysock_addr_ops pysock_addr_qipcrtr;
 /* addr_args.c: the integer and string conversions address tuples use, with
  * the stdlib's exception types (the PyArg format letter each one mirrors in
  * brackets).  All return 0, or -1 with an exception set. */
+int pysock_arg_int(PyObject *o, int *out);                       /* [i] */
 int pysock_arg_uint_mask(PyObject *o, unsigned int *out);        /* [I] */
 int pysock_arg_ulong_mask(PyObject *o, unsigned long *out);      /* [k] */
 int pysock_arg_ull_mask(PyObject *o, unsigned long long *out);   /* [K] */
