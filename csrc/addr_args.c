@@ -13,7 +13,7 @@ static int
 mask_of(PyObject *o, unsigned long long *out)
 {
     if (PyFloat_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, PYSOCK_FLOAT_AS_INT_MSG);
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
         return -1;
     }
     unsigned long long v = PyLong_AsUnsignedLongLongMask(o);
@@ -27,7 +27,7 @@ int
 pysock_arg_int(PyObject *o, int *out)
 {
     if (PyFloat_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, PYSOCK_FLOAT_AS_INT_MSG);
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
         return -1;
     }
     long v = PyLong_AsLong(o);

@@ -33,7 +33,7 @@ can_arity(int proto)
     if (proto == CAN_ISOTP)
         return 3;
 #endif
-#ifdef CAN_J1939
+#if PYSOCK_HAS_CAN_J1939
     if (proto == CAN_J1939)
         return 4;
 #endif
@@ -70,7 +70,7 @@ can_fill(int proto, PyObject *addr, struct sockaddr_can *c)
         return 0;
     }
 #endif
-#ifdef CAN_J1939
+#if PYSOCK_HAS_CAN_J1939
     case CAN_J1939: {
         unsigned long long name;
         unsigned int pgn;
@@ -98,7 +98,7 @@ can_known_proto(int proto)
 #ifdef CAN_ISOTP
         || proto == CAN_ISOTP
 #endif
-#ifdef CAN_J1939
+#if PYSOCK_HAS_CAN_J1939
         || proto == CAN_J1939
 #endif
         ;
@@ -167,7 +167,7 @@ can_build(const pysock_sockaddr *sa, socklen_t len, int proto)
         return Py_BuildValue("Nkk", name, (unsigned long)c.can_addr.tp.rx_id,
                              (unsigned long)c.can_addr.tp.tx_id);
 #endif
-#ifdef CAN_J1939
+#if PYSOCK_HAS_CAN_J1939
     case CAN_J1939:
         return Py_BuildValue("NKIB", name, (unsigned long long)c.can_addr.j1939.name,
                              (unsigned int)c.can_addr.j1939.pgn,

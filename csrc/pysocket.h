@@ -237,6 +237,14 @@ pysock_deadline_init(pysock_deadline *d, int64_t timeout, int start_now)
 int pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
                 pysock_deadline *d);
 
+/* pysock_call for an operation that moves at most nbytes: when the fd is
+ * O_NONBLOCK (timeout >= 0) and nbytes <= PYSOCK_GIL_HOLD_MAX, the syscall
+ * runs without releasing the GIL (it cannot block); waits always release it.
+ * Use for send/recv-like calls whose cost is bounded by nbytes. */
+#define PYSOCK_GIL_HOLD_MAX (64 * 1024)
+int pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
+                      pysock_deadline *d, size_t nbytes);
+
 /* Waits until fd is ready (POLLIN or POLLOUT) under d's deadline, with the
  * GIL released; retries poll() on EINTR after running the signal handlers.
  * Returns 1 ready, -1 with an exception set (timeout, signal, error). */
@@ -261,12 +269,25 @@ int pysock_as_ssize(PyObject *o, Py_ssize_t *out);
 int pysock_nargs(const char *fname, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
 /* Rejects keyword arguments for a positional-only FASTCALL|KEYWORDS method. */
 int pysock_no_kwargs(const char *fname, PyObject *kwnames);
+/* The same for a socket method, with the running Python's text. */
+static inline int
+pysock_method_no_kwargs(const char *fname, PyObject *kwnames)
+{
+    if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0)
+        return 0;
+    PyErr_Format(PyExc_TypeError, PYSOCK_FMT_METHOD_NO_KW, fname);
+    return -1;
+}
 /* A small FASTCALL|KEYWORDS parser: names[] lists every parameter name (the
  * first npos_only of them positional-only); out[] gets borrowed references,
  * NULL for parameters not given.  At least `min` are required. */
 int pysock_parse_kw(const char *fname, PyObject *const *args, Py_ssize_t nargs,
                     PyObject *kwnames, const char *const *names, int nnames,
                     int npos_only, int min, PyObject **out);
+/* (convert.c) A str argument as UTF-8 like PyArg's "s": TypeError "f()
+ * argument N must be str, not T" (argnum 0: no number), ValueError on an
+ * embedded NUL.  The pointer lives as long as `o`. */
+const char *pysock_str_arg(const char *fname, int argnum, PyObject *o);
 
 /* ------------------------------------------------------------------ */
 /* Method and function tables, one per file, NULL-terminated           */
