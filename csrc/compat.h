@@ -45,4 +45,32 @@ PyModule_AddObjectRef(PyObject *mod, const char *name, PyObject *value)
 #  define PyVectorcall_NARGS(n) ((n) & ~((size_t)1 << (8 * sizeof(size_t) - 1)))
 #endif
 
+/* The module that defined a type in the MRO of `type` from `def`; borrowed,
+ * NULL with TypeError when none.  PyType_GetModuleByDef is 3.11+. */
+#if PY_VERSION_HEX >= 0x030B0000
+#  define pysock_module_by_def(type, def) PyType_GetModuleByDef((type), (def))
+#else
+static inline PyObject *
+pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
+{
+    PyObject *mro = type->tp_mro;
+    Py_ssize_t n = mro ? PyTuple_GET_SIZE(mro) : 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTypeObject *t = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE))
+            continue;
+        PyObject *m = PyType_GetModule(t);
+        if (m == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        if (PyModule_GetDef(m) == def)
+            return m;
+    }
+    PyErr_Format(PyExc_TypeError, "PyType_GetModuleByDef: No superclass of '%s' has "
+                 "the given module", type->tp_name);
+    return NULL;
+}
+#endif
+
 #endif /* PYSOCK_COMPAT_H */

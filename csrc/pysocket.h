@@ -29,6 +29,8 @@ typedef struct {
 } pysock_state;
 
 pysock_state *pysock_module_state(PyObject *module);
+/* The state of the module that defined `type` (or one of its bases). */
+pysock_state *pysock_type_state(PyTypeObject *type);
 
 /* ------------------------------------------------------------------ */
 /* Addresses (addr.c and addr_<family>.c)                              */
@@ -55,6 +57,7 @@ typedef struct {
     int type;
     int proto;
     const char *caller;
+    pysock_state *state;     /* for gaierror */
 } pysock_addrctx;
 
 /* One address family.  parse: Python object -> sockaddr (GIL held; may
@@ -122,8 +125,13 @@ pysock_ctx(const PySockObject *s, const char *caller)
     c.type = s->type;
     c.proto = s->proto;
     c.caller = caller;
+    c.state = s->state;
     return c;
 }
+
+/* A new socket object of the C type owning fd (closed on failure), with
+ * the module's default timeout applied as socket() does. */
+PyObject *pysock_new_from_fd(pysock_state *st, int fd, int family, int type, int proto);
 
 /* Sets O_NONBLOCK on or off.  0 / -1 with an OSError set. */
 int pysock_set_fd_blocking(int fd, int blocking);
@@ -202,6 +210,12 @@ int pysock_as_ssize(PyObject *o, Py_ssize_t *out);
 int pysock_nargs(const char *fname, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
 /* Rejects keyword arguments for a positional-only FASTCALL|KEYWORDS method. */
 int pysock_no_kwargs(const char *fname, PyObject *kwnames);
+/* A small FASTCALL|KEYWORDS parser: names[] lists every parameter name (the
+ * first npos_only of them positional-only); out[] gets borrowed references,
+ * NULL for parameters not given.  At least `min` are required. */
+int pysock_parse_kw(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+                    PyObject *kwnames, const char *const *names, int nnames,
+                    int npos_only, int min, PyObject **out);
 
 /* ------------------------------------------------------------------ */
 /* Method and function tables, one per file, NULL-terminated           */

@@ -1,0 +1,99 @@
+/* sockopt.c: getsockopt(2) and setsockopt(2), socket(7). */
+#include "pysocket.h"
+
+#define FASTCALL(f) (PyCFunction)(void (*)(void))(f)
+
+/* getsockopt(level, option[, buflen]) -> int or bytes */
+static PyObject *
+sock_getsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PySockObject *s = (PySockObject *)self;
+    int level, opt, buflen = 0, res;
+    if (pysock_nargs("getsockopt", nargs, 2, 3) < 0
+        || pysock_as_int(args[0], &level) < 0
+        || pysock_as_int(args[1], &opt) < 0
+        || (nargs > 2 && pysock_as_int(args[2], &buflen) < 0))
+        return NULL;
+    if (buflen == 0) {
+        int flag = 0;
+        socklen_t len = sizeof(flag);
+        res = getsockopt(s->fd, level, opt, &flag, &len);
+        if (res < 0)
+            return pysock_err_errno(errno);
+        return PyLong_FromLong(flag);
+    }
+    if (buflen < 0 || buflen > 1024) {
+        PyErr_SetString(PyExc_OSError, "getsockopt buflen out of range");
+        return NULL;
+    }
+    char buf[1024];
+    socklen_t len = (socklen_t)buflen;
+    memset(buf, 0, (size_t)buflen);
+    res = getsockopt(s->fd, level, opt, buf, &len);
+    if (res < 0)
+        return pysock_err_errno(errno);
+    return PyBytes_FromStringAndSize(buf, (Py_ssize_t)len);
+}
+
+/* setsockopt(level, option, value: int | buffer)
+ * setsockopt(level, option, None, optlen: int) */
+static PyObject *
+sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PySockObject *s = (PySockObject *)self;
+    int level, opt, flag, res;
+    if (nargs < 3 || nargs > 4) {
+        PyErr_Format(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (%zd given)",
+                     nargs);
+        return NULL;
+    }
+    if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0)
+        return NULL;
+    if (nargs == 4) {
+        if (args[2] != Py_None) {
+            PyErr_SetString(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
+            return NULL;
+        }
+        PyObject *i = PyNumber_Index(args[3]);
+        if (i == NULL)
+            return NULL;
+        unsigned long optlen = PyLong_AsUnsignedLongMask(i);
+        Py_DECREF(i);
+        if (optlen == (unsigned long)-1 && PyErr_Occurred())
+            return NULL;
+        res = setsockopt(s->fd, level, opt, NULL, (socklen_t)(unsigned int)optlen);
+    }
+    else if (!PyFloat_Check(args[2]) && PyIndex_Check(args[2])) {
+        if (pysock_as_int(args[2], &flag) < 0) {
+            if (!PyErr_ExceptionMatches(PyExc_OverflowError))
+                return NULL;
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
+                         Py_TYPE(args[2])->tp_name);
+            return NULL;
+        }
+        res = setsockopt(s->fd, level, opt, &flag, sizeof(flag));
+    }
+    else {
+        Py_buffer buf;
+        if (PyObject_GetBuffer(args[2], &buf, PyBUF_SIMPLE) < 0)
+            return NULL;
+        res = setsockopt(s->fd, level, opt, buf.buf, (socklen_t)buf.len);
+        int err = errno;
+        PyBuffer_Release(&buf);
+        errno = err;
+    }
+    if (res < 0)
+        return pysock_err_errno(errno);
+    Py_RETURN_NONE;
+}
+
+PyMethodDef pysock_sockopt_methods[] = {
+    {"getsockopt", FASTCALL(sock_getsockopt), METH_FASTCALL,
+     "getsockopt(level, option[, buffersize]) -> value\n\nAn int option, or with "
+     "buffersize the raw option bytes."},
+    {"setsockopt", FASTCALL(sock_setsockopt), METH_FASTCALL,
+     "setsockopt(level, option, value: int)\nsetsockopt(level, option, value: buffer)\n"
+     "setsockopt(level, option, None, optlen: int)\n\nSet a socket option."},
+    {NULL, NULL, 0, NULL}
+};
