@@ -74,7 +74,8 @@ class Server:
                                      stderr=subprocess.PIPE, text=True)
         try:
             ready, _, _ = select.select([self.proc.stdout], [], [], TIMEOUT)
-            line = self.proc.stdout.readline() if ready else ""
+            assert ready, "server printed nothing within %ds" % TIMEOUT
+            line = self.proc.stdout.readline()
             match = re.fullmatch(r"listening on (\S+) (\d+)\n", line)
             assert match, "server did not start: %r %s" % (line, self.stderr_now())
         except BaseException:
@@ -83,7 +84,10 @@ class Server:
         self.host, self.port = match.group(1), int(match.group(2))
 
     def stderr_now(self):
-        if self.proc.poll() is None:
+        """The server's stderr if it has ended (it closed its stdout), else a note."""
+        try:
+            self.proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
             return "(still running)"
         return self.proc.stderr.read()
 
