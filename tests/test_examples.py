@@ -210,3 +210,14 @@ def test_python_m_pysocket(tmp_path):
     for check in ("TCP over 127.0.0.1", "UDP over 127.0.0.1", "Unix stream socket",
                   "stdlib socket not imported"):
         assert "  ok    " + check in lines
+
+
+def test_readme_usage(impl):
+    """The README's usage example runs and prints what its comment says."""
+    _, env, cwd = impl
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+    usage = [b for b in blocks if "srv.accept()" in b]
+    assert len(usage) == 1, "README.md should hold one usage example with a server"
+    out = run([sys.executable, "-c", usage[0]], env, cwd)
+    assert out == "b'ping'\n"
