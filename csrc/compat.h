@@ -73,4 +73,43 @@ pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
 }
 #endif
 
+/* Texts of the TypeError for a non-integer where PyArg's "i" is expected. */
+#if PY_VERSION_HEX < 0x030A0000
+#  define PYSOCK_MSG_FLOAT_INT "integer argument expected, got float"
+#  define PYSOCK_FMT_NOT_INT "an integer is required (got type %.200s)"
+#else
+#  define PYSOCK_MSG_FLOAT_INT "'float' object cannot be interpreted as an integer"
+#  define PYSOCK_FMT_NOT_INT "'%.200s' object cannot be interpreted as an integer"
+#endif
+
+/* Keyword-argument error text of PyArg_ParseTupleAndKeywords. */
+#if PY_VERSION_HEX < 0x030D0000
+#  define PYSOCK_FMT_BAD_KW "'%U' is an invalid keyword argument for %s()"
+#  define PYSOCK_BAD_KW_ARGS(fname, key) (key), (fname)
+#else
+#  define PYSOCK_FMT_BAD_KW "%s() got an unexpected keyword argument '%U'"
+#  define PYSOCK_BAD_KW_ARGS(fname, key) (fname), (key)
+#endif
+
+/* setblocking(flag): truth value from 3.12 on, an int before. */
+#if PY_VERSION_HEX >= 0x030C0000
+#  define PYSOCK_SETBLOCKING_TRUTH 1
+#else
+#  define PYSOCK_SETBLOCKING_TRUTH 0
+#endif
+
+/* OverflowError text for a float timeout out of range. */
+#if PY_VERSION_HEX < 0x030B0000
+#  define PYSOCK_MSG_FLOAT_TIME_OVERFLOW "timestamp too large to convert to C _PyTime_t"
+#else
+#  define PYSOCK_MSG_FLOAT_TIME_OVERFLOW "timestamp out of range for platform time_t"
+#endif
+
+/* OverflowError text for a timeout that does not fit in PyTime_t. */
+#if PY_VERSION_HEX < 0x030D0000
+#  define PYSOCK_MSG_TIME_OVERFLOW "timestamp too large to convert to C _PyTime_t"
+#else
+#  define PYSOCK_MSG_TIME_OVERFLOW "timestamp too large to convert to C PyTime_t"
+#endif
+
 #endif /* PYSOCK_COMPAT_H */

@@ -186,6 +186,14 @@ pysock_deadline_init(pysock_deadline *d, int64_t timeout, int start_now)
 int pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
                 pysock_deadline *d);
 
+/* pysock_call for an operation that moves at most nbytes: when the fd is
+ * O_NONBLOCK (timeout >= 0) and nbytes <= PYSOCK_GIL_HOLD_MAX, the syscall
+ * runs without releasing the GIL (it cannot block); waits always release it.
+ * Use for send/recv-like calls whose cost is bounded by nbytes. */
+#define PYSOCK_GIL_HOLD_MAX (64 * 1024)
+int pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
+                      pysock_deadline *d, size_t nbytes);
+
 /* Waits until fd is ready (POLLIN or POLLOUT) under d's deadline, with the
  * GIL released; retries poll() on EINTR after running the signal handlers.
  * Returns 1 ready, -1 with an exception set (timeout, signal, error). */

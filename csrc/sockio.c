@@ -147,7 +147,7 @@ sock_accept(PyObject *self, PyObject *unused)
     PySockObject *s = (PySockObject *)self;
     accept_ctx c;
     memset(&c.sa, 0, sizeof(c.sa));
-    if (pysock_call(s, 0, accept_impl, &c, NULL) < 0)
+    if (pysock_call_sized(s, 0, accept_impl, &c, NULL, 0) < 0)
         return NULL;
     PyObject *addr = pysock_build_addr(&c.sa, c.len, s->proto);
     if (addr == NULL) {
@@ -211,7 +211,7 @@ sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = NULL;
-    int r = pysock_call(s, 1, send_impl, &c, NULL);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -235,7 +235,7 @@ sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     pysock_deadline_init(&d, s->timeout, 1);
     PyObject *result = NULL;
     do {
-        if (pysock_call(s, 1, send_impl, &c, &d) < 0)
+        if (pysock_call_sized(s, 1, send_impl, &c, &d, c.len) < 0)
             goto done;
         c.buf += c.n;
         c.len -= (size_t)c.n;
@@ -281,7 +281,7 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = &sa.sa;
-    int r = pysock_call(s, 1, send_impl, &c, NULL);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -325,7 +325,7 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
     if (bufsize <= RECV_STACK) {
         c->buf = stackbuf;
         c->len = (size_t)bufsize;
-        if (pysock_call(s, 0, recv_impl, c, NULL) < 0)
+        if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0)
             return NULL;
         return PyBytes_FromStringAndSize(stackbuf, c->n);
     }
@@ -334,7 +334,7 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
         return NULL;
     c->buf = PyBytes_AS_STRING(b);
     c->len = (size_t)bufsize;
-    if (pysock_call(s, 0, recv_impl, c, NULL) < 0) {
+    if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0) {
         Py_DECREF(b);
         return NULL;
     }
@@ -441,7 +441,7 @@ recv_into_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
     if (PyObject_GetBuffer(a[0], buf, PyBUF_WRITABLE) < 0) {
         PyErr_Clear();
         PyErr_Format(PyExc_TypeError,
-                     "%s() argument 'buffer' must be read-write bytes-like object, not %.50s",
+                     "%s() argument 1 must be read-write bytes-like object, not %.50s",
                      fname, Py_TYPE(a[0])->tp_name);
         return -1;
     }
@@ -473,7 +473,7 @@ sock_recv_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
                        "buffer too small for requested bytes") < 0)
         return NULL;
     c.from = NULL;
-    int r = pysock_call((PySockObject *)self, 0, recv_impl, &c, NULL);
+    int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -494,7 +494,7 @@ sock_recvfrom_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         return NULL;
     memset(&from, 0, sizeof(from.ss));
     c.from = &from;
-    int r = pysock_call(s, 0, recv_impl, &c, NULL);
+    int r = pysock_call_sized(s, 0, recv_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;

@@ -26,7 +26,7 @@ pysock_parse_timeout(PyObject *obj, int64_t *out)
         d = d >= 0 ? ceil(d) : floor(d);        /* round away from zero */
         if (!(d >= -9.2e18 && d <= 9.2e18)) {
             PyErr_SetString(PyExc_OverflowError,
-                            "timestamp too large to convert to C _PyTime_t");
+                            PYSOCK_MSG_FLOAT_TIME_OVERFLOW);
             return -1;
         }
         ns = (int64_t)d;
@@ -36,13 +36,13 @@ pysock_parse_timeout(PyObject *obj, int64_t *out)
         if (sec == -1 && PyErr_Occurred()) {
             if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
                 PyErr_SetString(PyExc_OverflowError,
-                                "timestamp too large to convert to C _PyTime_t");
+                                PYSOCK_MSG_TIME_OVERFLOW);
             }
             return -1;
         }
         if (sec > INT64_MAX / 1000000000 || sec < INT64_MIN / 1000000000) {
             PyErr_SetString(PyExc_OverflowError,
-                            "timestamp too large to convert to C _PyTime_t");
+                            PYSOCK_MSG_TIME_OVERFLOW);
             return -1;
         }
         ns = (int64_t)sec * 1000000000;
@@ -84,9 +84,7 @@ int
 pysock_apply_timeout(PySockObject *s, int64_t timeout)
 {
     s->timeout = timeout;
-    if (s->fd < 0)                 /* the stdlib ignores this on a closed socket */
-        return 0;
-    return pysock_set_fd_blocking(s->fd, timeout < 0);
+    return pysock_set_fd_blocking(s->fd, timeout < 0);   /* EBADF once closed */
 }
 
 /* ---------------- construction ---------------- */
@@ -166,7 +164,7 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
         return -1;
     if (fdobj != NULL && fdobj != Py_None) {
         if (PyFloat_Check(fdobj)) {
-            PyErr_SetString(PyExc_TypeError, "expected integer, got float");
+            PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
             return -1;
         }
         long v = PyLong_AsLong(fdobj);
@@ -374,9 +372,15 @@ sock_gettimeout(PyObject *self, PyObject *unused)
 static PyObject *
 sock_setblocking(PyObject *self, PyObject *arg)
 {
+#if PYSOCK_SETBLOCKING_TRUTH
     int block = PyObject_IsTrue(arg);
     if (block < 0)
         return NULL;
+#else
+    long block = PyLong_AsLong(arg);
+    if (block == -1 && PyErr_Occurred())
+        return NULL;
+#endif
     if (pysock_apply_timeout((PySockObject *)self, block ? -1 : 0) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -386,7 +390,7 @@ static PyObject *
 sock_getblocking(PyObject *self, PyObject *unused)
 {
     (void)unused;
-    return PyBool_FromLong(((PySockObject *)self)->timeout < 0);
+    return PyBool_FromLong(((PySockObject *)self)->timeout != 0);
 }
 
 static PyObject *
@@ -540,7 +544,7 @@ PyMethodDef pysock_sockobj_methods[] = {
      "setblocking(flag)\n\nsetblocking(True) is settimeout(None), setblocking(False) "
      "is settimeout(0.0)."},
     {"getblocking", sock_getblocking, METH_NOARGS,
-     "getblocking()\n\nTrue if the socket is in blocking mode."},
+     "getblocking()\n\nTrue unless the socket is non-blocking (timeout 0.0)."},
     {"get_inheritable", sock_get_inheritable, METH_NOARGS,
      "get_inheritable() -> bool\n\nWhether the fd is inherited by child processes."},
     {"set_inheritable", sock_set_inheritable, METH_O,
