@@ -13,8 +13,13 @@ host_bytes(PyObject *obj)
     if (PyUnicode_Check(obj)) {
         if (PyUnicode_IS_ASCII(obj))
             b = PyUnicode_AsASCIIString(obj);
-        else
+        else {
             b = PyUnicode_AsEncodedString(obj, "idna", NULL);
+            if (b == NULL) {
+                PyErr_SetString(PyExc_TypeError, "encoding of hostname failed");
+                return NULL;
+            }
+        }
     }
     else if (PyBytes_Check(obj)) {
         b = Py_NewRef(obj);
@@ -224,7 +229,11 @@ static int
 as_uint_mask(PyObject *obj, unsigned int *out)
 {
     if (PyFloat_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, "integer argument expected, got float");
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
+        return -1;
+    }
+    if (!PyIndex_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(obj)->tp_name);
         return -1;
     }
     PyObject *i = PyNumber_Index(obj);

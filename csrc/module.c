@@ -68,10 +68,6 @@ pysock_as_ssize(PyObject *o, Py_ssize_t *out)
         v = PyLong_AsSsize_t(o);
     }
     else {
-        if (!PyIndex_Check(o)) {
-            PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(o)->tp_name);
-            return -1;
-        }
         PyObject *i = PyNumber_Index(o);
         if (i == NULL)
             return -1;

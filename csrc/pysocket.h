@@ -218,6 +218,15 @@ int pysock_as_ssize(PyObject *o, Py_ssize_t *out);
 int pysock_nargs(const char *fname, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
 /* Rejects keyword arguments for a positional-only FASTCALL|KEYWORDS method. */
 int pysock_no_kwargs(const char *fname, PyObject *kwnames);
+/* The same for a socket method, with the running Python's text. */
+static inline int
+pysock_method_no_kwargs(const char *fname, PyObject *kwnames)
+{
+    if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0)
+        return 0;
+    PyErr_Format(PyExc_TypeError, PYSOCK_FMT_METHOD_NO_KW, fname);
+    return -1;
+}
 /* A small FASTCALL|KEYWORDS parser: names[] lists every parameter name (the
  * first npos_only of them positional-only); out[] gets borrowed references,
  * NULL for parameters not given.  At least `min` are required. */

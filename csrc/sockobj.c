@@ -174,11 +174,7 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
             PyErr_SetString(PyExc_ValueError, "negative file descriptor");
             return -1;
         }
-        if (v > INT_MAX) {
-            PyErr_SetString(PyExc_OverflowError, "file descriptor out of range");
-            return -1;
-        }
-        fd = (int)v;
+        fd = (int)v;     /* truncated like the stdlib's SOCKET_T conversion */
         /* detect what the caller left out, from the fd itself */
         if (family == -1) {
 #if PYSOCK_HAS_SO_DOMAIN
@@ -443,10 +439,13 @@ sock_bind(PyObject *self, PyObject *addr)
 
 /* listen([backlog]); listen(2). */
 static PyObject *
-sock_listen(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_listen(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+            PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128, res, err;
+    if (pysock_method_no_kwargs("listen", kwnames) < 0)
+        return NULL;
     if (pysock_nargs("listen", nargs, 0, 1) < 0)
         return NULL;
     if (nargs == 1 && pysock_as_int(args[0], &backlog) < 0)
@@ -550,7 +549,7 @@ PyMethodDef pysock_sockobj_methods[] = {
     {"set_inheritable", sock_set_inheritable, METH_O,
      "set_inheritable(flag)\n\nMake the fd inheritable or not."},
     {"bind", sock_bind, METH_O, "bind(address)\n\nBind the socket to a local address."},
-    {"listen", FASTCALL(sock_listen), METH_FASTCALL,
+    {"listen", FASTCALL(sock_listen), METH_FASTCALL | METH_KEYWORDS,
      "listen([backlog])\n\nAccept connections; backlog defaults to min(SOMAXCONN, 128)."},
     {"shutdown", sock_shutdown, METH_O,
      "shutdown(flag)\n\nShut down reading (SHUT_RD), writing (SHUT_WR) or both (SHUT_RDWR)."},

@@ -5,10 +5,13 @@
 
 /* getsockopt(level, option[, buflen]) -> int or bytes */
 static PyObject *
-sock_getsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_getsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     int level, opt, buflen = 0, res;
+    if (pysock_method_no_kwargs("getsockopt", kwnames) < 0)
+        return NULL;
     if (pysock_nargs("getsockopt", nargs, 2, 3) < 0
         || pysock_as_int(args[0], &level) < 0
         || pysock_as_int(args[1], &opt) < 0
@@ -38,10 +41,13 @@ sock_getsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* setsockopt(level, option, value: int | buffer)
  * setsockopt(level, option, None, optlen: int) */
 static PyObject *
-sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     int level, opt, flag, res;
+    if (pysock_method_no_kwargs("setsockopt", kwnames) < 0)
+        return NULL;
     if (nargs < 3 || nargs > 4) {
         PyErr_Format(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (%zd given)",
                      nargs);
@@ -50,17 +56,19 @@ sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0)
         return NULL;
     if (nargs == 4) {
-        if (args[2] != Py_None) {
+        /* the (None, optlen) form; anything else is a wrong argument count,
+         * as PyArg's last attempt reports it in the stdlib */
+        PyObject *i = NULL;
+        unsigned long optlen = 0;
+        if (args[2] == Py_None && !PyFloat_Check(args[3]) && PyIndex_Check(args[3])
+            && (i = PyNumber_Index(args[3])) != NULL)
+            optlen = PyLong_AsUnsignedLongMask(i);
+        Py_XDECREF(i);
+        if (i == NULL || (optlen == (unsigned long)-1 && PyErr_Occurred())) {
+            PyErr_Clear();
             PyErr_SetString(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
             return NULL;
         }
-        PyObject *i = PyNumber_Index(args[3]);
-        if (i == NULL)
-            return NULL;
-        unsigned long optlen = PyLong_AsUnsignedLongMask(i);
-        Py_DECREF(i);
-        if (optlen == (unsigned long)-1 && PyErr_Occurred())
-            return NULL;
         res = setsockopt(s->fd, level, opt, NULL, (socklen_t)(unsigned int)optlen);
     }
     else if (!PyFloat_Check(args[2]) && PyIndex_Check(args[2])) {
@@ -89,10 +97,10 @@ sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 }
 
 PyMethodDef pysock_sockopt_methods[] = {
-    {"getsockopt", FASTCALL(sock_getsockopt), METH_FASTCALL,
+    {"getsockopt", FASTCALL(sock_getsockopt), METH_FASTCALL | METH_KEYWORDS,
      "getsockopt(level, option[, buffersize]) -> value\n\nAn int option, or with "
      "buffersize the raw option bytes."},
-    {"setsockopt", FASTCALL(sock_setsockopt), METH_FASTCALL,
+    {"setsockopt", FASTCALL(sock_setsockopt), METH_FASTCALL | METH_KEYWORDS,
      "setsockopt(level, option, value: int)\nsetsockopt(level, option, value: buffer)\n"
      "setsockopt(level, option, None, optlen: int)\n\nSet a socket option."},
     {NULL, NULL, 0, NULL}
