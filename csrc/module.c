@@ -265,6 +265,10 @@ pysock_exec(PyObject *module)
         || pysock_socket_type_init(module, st) < 0
         || pysock_constants_init(module) < 0)
         return -1;
+#if PYSOCK_HAS_AF_BLUETOOTH
+    if (pysock_bluetooth_constants_init(module) < 0)
+        return -1;
+#endif
     PyMethodDef *tables[] = {
         pysock_module_functions, pysock_resolver_functions, pysock_convert_functions,
         pysock_msg_functions, pysock_addr_functions,

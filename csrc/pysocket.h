@@ -78,6 +78,57 @@ extern const pysock_addr_ops pysock_addr_inet6;
 extern const pysock_addr_ops pysock_addr_unix;
 #endif
 
+/* Families beyond inet/unix, one addr_<family>.c each (platform.h decides). */
+#if PYSOCK_HAS_AF_NETLINK
+extern const pysock_addr_ops pysock_addr_netlink;
+#endif
+#if PYSOCK_HAS_AF_PACKET
+extern const pysock_addr_ops pysock_addr_packet;
+#endif
+#if PYSOCK_HAS_AF_CAN
+extern const pysock_addr_ops pysock_addr_can;
+#endif
+#if PYSOCK_HAS_AF_TIPC
+extern const pysock_addr_ops pysock_addr_tipc;
+#endif
+#if PYSOCK_HAS_AF_RDS
+extern const pysock_addr_ops pysock_addr_rds;
+#endif
+#if PYSOCK_HAS_AF_ALG
+extern const pysock_addr_ops pysock_addr_alg;
+#endif
+#if PYSOCK_HAS_AF_VSOCK
+extern const pysock_addr_ops pysock_addr_vsock;
+#endif
+#if PYSOCK_HAS_AF_BLUETOOTH
+extern const pysock_addr_ops pysock_addr_bluetooth;
+/* const_bluetooth.c: BTPROTO_*, HCI_*, BDADDR_* ... (call from exec). */
+int pysock_bluetooth_constants_init(PyObject *module);
+#endif
+#if PYSOCK_HAS_AF_QIPCRTR
+extern const pysock_addr_ops pysock_addr_qipcrtr;
+#endif
+
+/* addr_args.c: the integer and string conversions address tuples use, with
+ * the stdlib's exception types (the PyArg format letter each one mirrors in
+ * brackets).  All return 0, or -1 with an exception set. */
+int pysock_arg_int(PyObject *o, int *out);                       /* [i] */
+int pysock_arg_uint_mask(PyObject *o, unsigned int *out);        /* [I] */
+int pysock_arg_ulong_mask(PyObject *o, unsigned long *out);      /* [k] */
+int pysock_arg_ull_mask(PyObject *o, unsigned long long *out);   /* [K] */
+int pysock_arg_ushort(PyObject *o, unsigned short *out);         /* [H] */
+int pysock_arg_uchar(PyObject *o, unsigned char *out);           /* [B] */
+/* [s]: a str as UTF-8 without NUL; *keep gets the owning bytes object. */
+int pysock_arg_utf8(PyObject *o, PyObject **keep, const char **out);
+/* [O& PyUnicode_FSConverter]: str/bytes/path-like -> new bytes in *out. */
+int pysock_arg_fsbytes(PyObject *o, PyObject **out);
+/* The index of interface `name` (truncated to IFNAMSIZ-1 as SIOCGIFINDEX
+ * does); 0 / -1 with OSError(errno). */
+int pysock_ifindex(const char *name, int *out);
+/* The name of interface `index` as a C string in buf (IF_NAMESIZE), or ""
+ * when the index is 0 or unknown, as the stdlib's SIOCGIFNAME lookup. */
+const char *pysock_ifname(int index, char *buf);
+
 /* addr.c: the one dispatch.  NULL when the family is not compiled in. */
 const pysock_addr_ops *pysock_addr_lookup(int family);
 int pysock_parse_addr(const pysock_addrctx *ctx, PyObject *addr,

@@ -17,6 +17,20 @@ sock_getsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         || pysock_as_int(args[1], &opt) < 0
         || (nargs > 2 && pysock_as_int(args[2], &buflen) < 0))
         return NULL;
+#if PYSOCK_HAS_AF_VSOCK
+    /* vsock(7) options (SO_VM_SOCKETS_BUFFER_*) are 64-bit values */
+    if (s->family == AF_VSOCK) {
+        if (buflen != 0) {
+            PyErr_SetString(PyExc_OSError, "getsockopt string buffer not allowed");
+            return NULL;
+        }
+        uint64_t v = 0;
+        socklen_t vlen = sizeof(v);
+        if (getsockopt(s->fd, level, opt, &v, &vlen) < 0)
+            return pysock_err_errno(errno);
+        return PyLong_FromUnsignedLongLong((unsigned long long)v);
+    }
+#endif
     if (buflen == 0) {
         int flag = 0;
         socklen_t len = sizeof(flag);
@@ -55,6 +69,28 @@ sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     }
     if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0)
         return NULL;
+#if PYSOCK_HAS_AF_VSOCK
+    /* vsock(7): only setsockopt(level, option, int) with a 64-bit value */
+    if (s->family == AF_VSOCK) {
+        unsigned long long v;
+        if (nargs != 3) {
+            PyErr_Format(PyExc_TypeError,
+                         "setsockopt() takes exactly 3 arguments (%zd given)", nargs);
+            return NULL;
+        }
+        if (!PyLong_Check(args[2])) {
+            PyErr_Format(PyExc_TypeError, "setsockopt() argument 3 must be int, not %.50s",
+                         Py_TYPE(args[2])->tp_name);
+            return NULL;
+        }
+        if (pysock_arg_ull_mask(args[2], &v) < 0)
+            return NULL;
+        uint64_t v64 = (uint64_t)v;
+        if (setsockopt(s->fd, level, opt, &v64, sizeof(v64)) < 0)
+            return pysock_err_errno(errno);
+        Py_RETURN_NONE;
+    }
+#endif
     if (nargs == 4) {
         /* the (None, optlen) form; anything else is a wrong argument count,
          * as PyArg's last attempt reports it in the stdlib */
