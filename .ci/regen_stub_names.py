@@ -11,7 +11,7 @@ the repository root after building the extension in place, whenever a
 branch adds or removes a constant or a public name.
 
 Blocks:
-    pysocket/_socket.pyi   constants   NAME: int for every integer constant
+    pysocket/_socket.pyi   constants   NAME: int (or str) for every constant
     pysocket/_enums.pyi    enums_all   __all__ of pysocket._enums
     pysocket/_enums.pyi    enums       members of the four enums
     pysocket/_enums.pyi    aliases     AF_INET = AddressFamily.AF_INET ...
@@ -34,9 +34,9 @@ ENUMS = (("AddressFamily", "AF_"), ("SocketKind", "SOCK_"),
 
 
 def constants():
-    """Names of the integer constants of _socket, sorted."""
-    return sorted(n for n in dir(_socket)
-                  if not n.startswith("_") and type(getattr(_socket, n)) is int)
+    """Names of the int and str constants of _socket, sorted."""
+    return sorted(n for n in dir(_socket) if not n.startswith("_")
+                  and type(getattr(_socket, n)) in (int, str))
 
 
 def enum_members(cls_name):
@@ -81,7 +81,8 @@ def blocks():
     from pysocket import _enums
     enums_all = wrap("__all__ = [", ['"%s"' % n for n in _enums.__all__], "]")
     return {
-        ("pysocket/_socket.pyi", "constants"): ["%s: int" % n for n in consts],
+        ("pysocket/_socket.pyi", "constants"):
+            ["%s: %s" % (n, type(getattr(_socket, n)).__name__) for n in consts],
         ("pysocket/_enums.pyi", "enums_all"): enums_all,
         ("pysocket/_enums.pyi", "enums"): enums,
         ("pysocket/_enums.pyi", "aliases"): aliases,

@@ -10,6 +10,7 @@
 #   1. .ci/regen_stub_names.py --check: the generated name lists of the
 #      .pyi files match the built module;
 #   2. python -m mypy.stubtest pysocket --allowlist tests/stubtest_allowlist.txt
+#      --mypy-config-file tests/stubtest_mypy.ini
 #      (covers pysocket and all its submodules, pysocket._socket included);
 #   3. mypy --strict examples/typed_echo.py.
 # Exits non-zero if any step fails for any Python.
@@ -56,6 +57,7 @@ for py in "$@"; do
     step "generated stub names up to date" \
         "$py" .ci/regen_stub_names.py --check
     step "stubtest" "$venv/bin/python" -m mypy.stubtest pysocket \
+        --mypy-config-file tests/stubtest_mypy.ini \
         --allowlist tests/stubtest_allowlist.txt
     step "mypy --strict examples/typed_echo.py" "$venv/bin/python" -m mypy \
         --strict --cache-dir "$tmp/mypy-cache-$pyver" examples/typed_echo.py

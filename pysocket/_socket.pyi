@@ -92,6 +92,14 @@ class socket:
     @overload
     def setsockopt(self, level: int, optname: int, value: None, optlen: int, /) -> None: ...
     def shutdown(self, how: int, /) -> None: ...
+    # pysocket: batch datagram I/O (recvmmsg(2)/sendmmsg(2), or a loop).
+    # recvmmsg() returns 1..count (data, address) pairs; sendmmsg() takes
+    # bytes-like items (connected socket) or (data, address) pairs and
+    # returns how many datagrams went out.
+    def recvmmsg(self, count: int, bufsize: int, flags: int = ..., /) -> list[tuple[bytes, _RetAddress]]: ...
+    def sendmmsg(
+        self, messages: Iterable[ReadableBuffer | tuple[ReadableBuffer, _Address]], flags: int = ..., /
+    ) -> int: ...
     # The stdlib's socket.py accept() is built on this: (fd, address).
     def _accept(self) -> tuple[int, _RetAddress]: ...
     # pysocket: dup() and the inheritable flag on the C type too (the
@@ -154,6 +162,7 @@ AF_ASH: int
 AF_ATMPVC: int
 AF_ATMSVC: int
 AF_AX25: int
+AF_BLUETOOTH: int
 AF_BRIDGE: int
 AF_CAN: int
 AF_DECnet: int
@@ -198,6 +207,62 @@ ALG_SET_IV: int
 ALG_SET_KEY: int
 ALG_SET_OP: int
 ALG_SET_PUBKEY: int
+BDADDR_ANY: str
+BDADDR_BREDR: int
+BDADDR_LE_PUBLIC: int
+BDADDR_LE_RANDOM: int
+BDADDR_LOCAL: str
+BTPROTO_HCI: int
+BTPROTO_L2CAP: int
+BTPROTO_RFCOMM: int
+BTPROTO_SCO: int
+BT_CHANNEL_POLICY: int
+BT_CHANNEL_POLICY_BREDR_ONLY: int
+BT_CHANNEL_POLICY_BREDR_PREFERRED: int
+BT_CODEC: int
+BT_DEFER_SETUP: int
+BT_FLUSHABLE: int
+BT_FLUSHABLE_OFF: int
+BT_FLUSHABLE_ON: int
+BT_ISO_QOS: int
+BT_MODE: int
+BT_MODE_BASIC: int
+BT_MODE_ERTM: int
+BT_MODE_EXT_FLOWCTL: int
+BT_MODE_LE_FLOWCTL: int
+BT_MODE_STREAMING: int
+BT_PHY: int
+BT_PHY_BR_1M_1SLOT: int
+BT_PHY_BR_1M_3SLOT: int
+BT_PHY_BR_1M_5SLOT: int
+BT_PHY_EDR_2M_1SLOT: int
+BT_PHY_EDR_2M_3SLOT: int
+BT_PHY_EDR_2M_5SLOT: int
+BT_PHY_EDR_3M_1SLOT: int
+BT_PHY_EDR_3M_3SLOT: int
+BT_PHY_EDR_3M_5SLOT: int
+BT_PHY_LE_1M_RX: int
+BT_PHY_LE_1M_TX: int
+BT_PHY_LE_2M_RX: int
+BT_PHY_LE_2M_TX: int
+BT_PHY_LE_CODED_RX: int
+BT_PHY_LE_CODED_TX: int
+BT_PKT_STATUS: int
+BT_POWER: int
+BT_POWER_FORCE_ACTIVE_OFF: int
+BT_POWER_FORCE_ACTIVE_ON: int
+BT_RCVMTU: int
+BT_SECURITY: int
+BT_SECURITY_FIPS: int
+BT_SECURITY_HIGH: int
+BT_SECURITY_LOW: int
+BT_SECURITY_MEDIUM: int
+BT_SECURITY_SDP: int
+BT_SNDMTU: int
+BT_VOICE: int
+BT_VOICE_CVSD_16BIT: int
+BT_VOICE_TRANSPARENT: int
+BT_VOICE_TRANSPARENT_16BIT: int
 CAN_BCM: int
 CAN_BCM_CAN_FD_FRAME: int
 CAN_BCM_RX_ANNOUNCE_RESUME: int
@@ -255,6 +320,15 @@ ETHERTYPE_IP: int
 ETHERTYPE_IPV6: int
 ETHERTYPE_VLAN: int
 ETH_P_ALL: int
+HCI_CHANNEL_CONTROL: int
+HCI_CHANNEL_LOGGING: int
+HCI_CHANNEL_MONITOR: int
+HCI_CHANNEL_RAW: int
+HCI_CHANNEL_USER: int
+HCI_DATA_DIR: int
+HCI_DEV_NONE: int
+HCI_FILTER: int
+HCI_TIME_STAMP: int
 INADDR_ALLHOSTS_GROUP: int
 INADDR_ANY: int
 INADDR_BROADCAST: int
@@ -360,6 +434,13 @@ J1939_PGN_ADDRESS_COMMANDED: int
 J1939_PGN_MAX: int
 J1939_PGN_PDU1_MAX: int
 J1939_PGN_REQUEST: int
+L2CAP_LM: int
+L2CAP_LM_AUTH: int
+L2CAP_LM_ENCRYPT: int
+L2CAP_LM_MASTER: int
+L2CAP_LM_RELIABLE: int
+L2CAP_LM_SECURE: int
+L2CAP_LM_TRUSTED: int
 MSG_CMSG_CLOEXEC: int
 MSG_CONFIRM: int
 MSG_CTRUNC: int
@@ -434,10 +515,15 @@ SOCK_RDM: int
 SOCK_SEQPACKET: int
 SOCK_STREAM: int
 SOL_ALG: int
+SOL_BLUETOOTH: int
 SOL_CAN_BASE: int
 SOL_CAN_RAW: int
+SOL_HCI: int
 SOL_IP: int
+SOL_L2CAP: int
 SOL_RDS: int
+SOL_RFCOMM: int
+SOL_SCO: int
 SOL_SOCKET: int
 SOL_TCP: int
 SOL_TIPC: int

@@ -160,7 +160,8 @@ def test_typed_example_runs():
 @needs_mypy
 def test_stubtest():
     done = run([sys.executable, "-m", "mypy.stubtest", "pysocket",
-                "--allowlist", "tests/stubtest_allowlist.txt"])
+                "--allowlist", "tests/stubtest_allowlist.txt",
+                "--mypy-config-file", "tests/stubtest_mypy.ini"])
     assert done.returncode == 0, done.stdout
 
 
