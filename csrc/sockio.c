@@ -6,6 +6,16 @@
 
 #define FASTCALL(f) (PyCFunction)(void (*)(void))(f)
 
+/* Extra send/recv flags: MSG_DONTWAIT in timeout and non-blocking modes.
+ * pysock_call_sized() runs small syscalls with the GIL held there, trusting
+ * that they cannot block; O_NONBLOCK alone does not promise that, since the
+ * flag belongs to the open file and a dup of the fd can clear it. */
+static int
+nowait(const PySockObject *s)
+{
+    return s->timeout >= 0 ? MSG_DONTWAIT : 0;
+}
+
 /* ---------------- connect ---------------- */
 
 /* connect(2) in the stdlib's protocol: a connect interrupted by a signal, or
@@ -152,7 +162,8 @@ sock_accept(PyObject *self, PyObject *unused)
     PySockObject *s = (PySockObject *)self;
     accept_ctx c;
     memset(&c.sa, 0, sizeof(c.sa));
-    if (pysock_call_sized(s, 0, accept_impl, &c, NULL, 0) < 0)
+    /* not with the GIL held: accept4(2) has no per-call non-blocking flag */
+    if (pysock_call(s, 0, accept_impl, &c, NULL) < 0)
         return NULL;
     PyObject *addr = pysock_build_addr(&c.sa, c.len, s->proto);
     if (addr == NULL) {
@@ -216,6 +227,7 @@ sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         return NULL;
     if (send_args("send", args, nargs, &buf, &c.flags) < 0)
         return NULL;
+    c.flags |= nowait(s);
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = NULL;
@@ -240,6 +252,7 @@ sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         return NULL;
     if (send_args("sendall", args, nargs, &buf, &c.flags) < 0)
         return NULL;
+    c.flags |= nowait(s);
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = NULL;
@@ -295,6 +308,7 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = &sa.sa;
+    c.flags |= nowait(s);
     int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
@@ -338,6 +352,7 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
     char stackbuf[RECV_STACK];
     if (bufsize == 0 && c->from == NULL)     /* recv(0): no syscall */
         return PyBytes_FromStringAndSize(NULL, 0);
+    c->flags |= nowait(s);
     if (bufsize <= RECV_STACK) {
         c->buf = stackbuf;
         c->len = (size_t)bufsize;
@@ -499,6 +514,7 @@ sock_recv_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
         PyBuffer_Release(&buf);
         return PyLong_FromLong(0);
     }
+    c.flags |= nowait((PySockObject *)self);
     int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
@@ -520,6 +536,7 @@ sock_recvfrom_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         return NULL;
     memset(&from, 0, sizeof(from.ss));
     c.from = &from;
+    c.flags |= nowait(s);
     int r = pysock_call_sized(s, 0, recv_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
