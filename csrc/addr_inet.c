@@ -115,15 +115,36 @@ pysock_setipaddr(pysock_state *st, const char *name, struct sockaddr *out,
     return resolve(st, name, af, 0, out, outlen);
 }
 
+/* Dotted-quad text of an IPv4 address, as inet_ntop(3) writes it; returns
+ * the length.  Done by hand: glibc's inet_ntop formats through vfprintf. */
+static Py_ssize_t
+ipv4_text(const unsigned char *a, char *out)
+{
+    char *p = out;
+    for (int i = 0; i < 4; i++) {
+        unsigned int v = a[i];
+        if (v >= 100) {
+            *p++ = (char)('0' + v / 100);
+            *p++ = (char)('0' + (v / 10) % 10);
+        }
+        else if (v >= 10) {
+            *p++ = (char)('0' + v / 10);
+        }
+        *p++ = (char)('0' + v % 10);
+        if (i < 3)
+            *p++ = '.';
+    }
+    return p - out;
+}
+
 PyObject *
 pysock_ip_to_str(const struct sockaddr *sa)
 {
     char buf[INET6_ADDRSTRLEN];
     if (sa->sa_family == AF_INET) {
         const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
-        if (inet_ntop(AF_INET, &sin->sin_addr, buf, sizeof(buf)) == NULL)
-            return pysock_err_errno(errno);
-        return PyUnicode_FromString(buf);
+        Py_ssize_t n = ipv4_text((const unsigned char *)&sin->sin_addr, buf);
+        return PyUnicode_DecodeASCII(buf, n, NULL);
     }
 #if PYSOCK_HAS_IPV6
     if (sa->sa_family == AF_INET6) {
@@ -178,11 +199,13 @@ inet_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
     PyObject *b = host_bytes(host);
     if (b == NULL)
         return -1;
-    if (pysock_as_int(portobj, &port) < 0 && !PyErr_ExceptionMatches(PyExc_OverflowError)) {
-        Py_DECREF(b);
-        return -1;
+    if (pysock_as_int(portobj, &port) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            Py_DECREF(b);
+            return -1;
+        }
+        PyErr_Clear();          /* out of range: reported after the host */
     }
-    PyErr_Clear();
     int n = pysock_setipaddr(ctx->state, PyBytes_AS_STRING(b),
                              &out->sa, sizeof(*out), AF_INET);
     Py_DECREF(b);
@@ -274,7 +297,8 @@ inet6_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
         Py_DECREF(b);
         return -1;
     }
-    PyErr_Clear();
+    if (PyErr_Occurred())
+        PyErr_Clear();          /* port out of range: reported after the host */
     int r = pysock_setipaddr(ctx->state, PyBytes_AS_STRING(b),
                              &out->sa, sizeof(*out), AF_INET6);
     Py_DECREF(b);

@@ -106,6 +106,14 @@ pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
 #  define PYSOCK_FMT_METHOD_NO_KW "socket.%s() takes no keyword arguments"
 #endif
 
+/* socket.__init__'s int arguments: PyArg's "i" texts before 3.11, the
+ * Argument Clinic int converter's single text from 3.11 on. */
+#if PY_VERSION_HEX >= 0x030B0000
+#  define PYSOCK_INIT_INT_CLINIC 1
+#else
+#  define PYSOCK_INIT_INT_CLINIC 0
+#endif
+
 /* OverflowError text for a float timeout out of range. */
 #if PY_VERSION_HEX < 0x030B0000
 #  define PYSOCK_MSG_FLOAT_TIME_OVERFLOW "timestamp too large to convert to C _PyTime_t"

@@ -149,16 +149,76 @@ sol_socket_int(int fd, int opt, int *out)
     return 0;
 }
 
+/* The arguments of socket(family=-1, type=-1, proto=-1, fileno=None), parsed
+ * by hand (PyArg_ParseTupleAndKeywords costs ~1,300 instructions, and every
+ * accepted connection makes a socket object).  Texts as PyArg's. */
+static int
+init_args(PyObject *args, PyObject *kwds, int *family, int *type, int *proto,
+          PyObject **fdobj)
+{
+    static const char *const names[] = {"family", "type", "proto", "fileno"};
+    PyObject *a[4] = {NULL, NULL, NULL, NULL};
+    Py_ssize_t n = PyTuple_GET_SIZE(args);
+    if (n > 4) {
+        PyErr_Format(PyExc_TypeError, "socket() takes at most 4 arguments (%zd given)", n);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        a[i] = PyTuple_GET_ITEM(args, i);
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) > 0) {
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        if (n + PyDict_GET_SIZE(kwds) > 4) {
+            PyErr_Format(PyExc_TypeError, "socket() takes at most 4 arguments (%zd given)",
+                         n + PyDict_GET_SIZE(kwds));
+            return -1;
+        }
+        while (PyDict_Next(kwds, &pos, &key, &value)) {
+            int found = -1;
+            for (int i = 0; i < 4 && PyUnicode_Check(key); i++) {
+                if (PyUnicode_CompareWithASCIIString(key, names[i]) == 0) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                PyErr_Format(PyExc_TypeError, PYSOCK_FMT_BAD_KW,
+                             PYSOCK_BAD_KW_ARGS("socket", key));
+                return -1;
+            }
+            if (a[found] != NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "argument for socket() given by name ('%s') and position (%d)",
+                             names[found], found + 1);
+                return -1;
+            }
+            a[found] = value;
+        }
+    }
+    int *outs[3] = {family, type, proto};
+    for (int i = 0; i < 3; i++) {
+        if (a[i] != NULL && pysock_as_int(a[i], outs[i]) < 0) {
+#if PYSOCK_INIT_INT_CLINIC
+            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_SetString(PyExc_OverflowError,
+                                "Python int too large to convert to C int");
+            }
+#endif
+            return -1;
+        }
+    }
+    *fdobj = a[3];
+    return 0;
+}
+
 /* socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None); socket(2). */
 static int
 sock_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
     PySockObject *s = (PySockObject *)self;
-    static char *kwlist[] = {"family", "type", "proto", "fileno", NULL};
     int family = -1, type = -1, proto = -1, fd = -1;
     PyObject *fdobj = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|iiiO:socket", kwlist,
-                                     &family, &type, &proto, &fdobj))
+    if (init_args(args, kwds, &family, &type, &proto, &fdobj) < 0)
         return -1;
     if (PySys_Audit("socket.__new__", "Oiii", self, family, type, proto) < 0)
         return -1;
