@@ -94,4 +94,18 @@
 /* ---- address families beyond inet/inet6/unix (one addr_<family>.c each) ---- */
 /* (filled in by the address-family work: PYSOCK_HAS_AF_NETLINK etc.) */
 
+/* ---- ancillary data ---- */
+/* sendmsg(2)/recvmsg(2) with control messages (msg.c) */
+#if defined(CMSG_LEN) && defined(CMSG_SPACE) && defined(SCM_RIGHTS)
+#  define PYSOCK_HAS_CMSG 1
+#else
+#  define PYSOCK_HAS_CMSG 0
+#endif
+
+#ifdef _SC_IOV_MAX
+#  define PYSOCK_HAS_SC_IOV_MAX 1
+#else
+#  define PYSOCK_HAS_SC_IOV_MAX 0
+#endif
+
 #endif /* PYSOCK_PLATFORM_H */
