@@ -52,10 +52,11 @@ cmsg_space_checked(size_t length)
 /* Shared by CMSG_LEN and CMSG_SPACE: one int argument >= 0. */
 static PyObject *
 cmsg_size(const char *fname, size_t (*f)(size_t), PyObject *const *args,
-          Py_ssize_t nargs)
+          Py_ssize_t nargs, PyObject *kwnames)
 {
     Py_ssize_t length;
-    if (pysock_nargs(fname, nargs, 1, 1) < 0 || pysock_as_ssize(args[0], &length) < 0)
+    if (pysock_no_kwargs(fname, kwnames) < 0 || pysock_nargs(fname, nargs, 1, 1) < 0
+        || pysock_as_ssize(args[0], &length) < 0)
         return NULL;
     size_t r = length < 0 ? 0 : f((size_t)length);
     if (r == 0) {
@@ -67,18 +68,20 @@ cmsg_size(const char *fname, size_t (*f)(size_t), PyObject *const *args,
 
 /* CMSG_LEN(length) -> control message length */
 static PyObject *
-socket_CMSG_LEN(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+socket_CMSG_LEN(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+           PyObject *kwnames)
 {
     (void)module;
-    return cmsg_size("CMSG_LEN", cmsg_len_checked, args, nargs);
+    return cmsg_size("CMSG_LEN", cmsg_len_checked, args, nargs, kwnames);
 }
 
 /* CMSG_SPACE(length) -> buffer size */
 static PyObject *
-socket_CMSG_SPACE(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+socket_CMSG_SPACE(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
+           PyObject *kwnames)
 {
     (void)module;
-    return cmsg_size("CMSG_SPACE", cmsg_space_checked, args, nargs);
+    return cmsg_size("CMSG_SPACE", cmsg_space_checked, args, nargs, kwnames);
 }
 
 /* ---------------- data buffers ---------------- */
@@ -476,6 +479,9 @@ recvmsg_impl(int fd, void *p)
     c->msg.msg_flags = 0;
 #if PYSOCK_HAS_MSG_CMSG_CLOEXEC
     c->n = recvmsg(fd, &c->msg, c->flags | MSG_CMSG_CLOEXEC);
+    /* Linux echoes the flag in msg_flags: hide it unless the caller asked. */
+    if (c->n >= 0 && !(c->flags & MSG_CMSG_CLOEXEC))
+        c->msg.msg_flags &= ~MSG_CMSG_CLOEXEC;
 #else
     c->n = recvmsg(fd, &c->msg, c->flags);
     if (c->n >= 0)
@@ -736,11 +742,11 @@ PyMethodDef pysock_msg_methods[] = {
 };
 
 PyMethodDef pysock_msg_functions[] = {
-    {"CMSG_LEN", FASTCALL(socket_CMSG_LEN), METH_FASTCALL,
+    {"CMSG_LEN", FASTCALL(socket_CMSG_LEN), METH_FASTCALL | METH_KEYWORDS,
      "CMSG_LEN(length) -> control message length\n\n"
      "The cmsg_len of a control message carrying length bytes of data.\n"
      "Raises OverflowError when length is out of range."},
-    {"CMSG_SPACE", FASTCALL(socket_CMSG_SPACE), METH_FASTCALL,
+    {"CMSG_SPACE", FASTCALL(socket_CMSG_SPACE), METH_FASTCALL | METH_KEYWORDS,
      "CMSG_SPACE(length) -> buffer size\n\n"
      "The buffer space recvmsg() needs for a control message carrying\n"
      "length bytes of data, padding included.  Raises OverflowError when\n"
