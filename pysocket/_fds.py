@@ -58,20 +58,20 @@ def recv_fds(sock, bufsize, maxfds, flags=0):
     itemsize = array.array("i").itemsize
     ancbufsize = _socket.CMSG_SPACE(maxfds * itemsize)
     data, ancdata, msg_flags, addr = sock.recvmsg(bufsize, ancbufsize, flags)
-    fds = array.array("i")
     try:
+        fds = array.array("i")
         for level, kind, payload in ancdata:
             if level == _SOL_SOCKET and kind == _SCM_RIGHTS:
                 fds.frombytes(payload[:len(payload) - len(payload) % itemsize])
         result = fds[:maxfds].tolist()
         extra = fds[maxfds:]
     except BaseException:
-        # Close every descriptor that arrived, parsed or not.
+        # Close every descriptor that arrived, without relying on whatever
+        # just failed.
         for level, kind, payload in ancdata:
             if level == _SOL_SOCKET and kind == _SCM_RIGHTS:
-                arr = array.array("i")
-                arr.frombytes(payload[:len(payload) - len(payload) % itemsize])
-                _close_all(arr)
+                whole = len(payload) - len(payload) % itemsize
+                _close_all(memoryview(payload)[:whole].cast("i"))
         raise
     if extra:
         _close_all(extra)
