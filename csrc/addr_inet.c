@@ -13,8 +13,13 @@ host_bytes(PyObject *obj)
     if (PyUnicode_Check(obj)) {
         if (PyUnicode_IS_ASCII(obj))
             b = PyUnicode_AsASCIIString(obj);
-        else
+        else {
             b = PyUnicode_AsEncodedString(obj, "idna", NULL);
+            if (b == NULL) {
+                PyErr_SetString(PyExc_TypeError, "encoding of hostname failed");
+                return NULL;
+            }
+        }
     }
     else if (PyBytes_Check(obj)) {
         b = Py_NewRef(obj);
@@ -113,7 +118,7 @@ pysock_setipaddr(pysock_state *st, const char *name, struct sockaddr *out,
 PyObject *
 pysock_ip_to_str(const struct sockaddr *sa)
 {
-    char buf[INET6_ADDRSTRLEN + IF_NAMESIZE + 2];
+    char buf[INET6_ADDRSTRLEN];
     if (sa->sa_family == AF_INET) {
         const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
         if (inet_ntop(AF_INET, &sin->sin_addr, buf, sizeof(buf)) == NULL)
@@ -122,20 +127,11 @@ pysock_ip_to_str(const struct sockaddr *sa)
     }
 #if PYSOCK_HAS_IPV6
     if (sa->sa_family == AF_INET6) {
+        /* inet_ntop(3), as the stdlib: no %scope suffix (the scope id is
+         * the fourth item of the address tuple) */
         const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)sa;
-        if (sin6->sin6_scope_id == 0) {
-            if (inet_ntop(AF_INET6, &sin6->sin6_addr, buf, sizeof(buf)) == NULL)
-                return pysock_err_errno(errno);
-        }
-        else {
-            /* getnameinfo appends %ifname for scoped (link-local) addresses */
-            int err = getnameinfo(sa, sizeof(*sin6), buf, sizeof(buf), NULL, 0,
-                                  NI_NUMERICHOST);
-            if (err != 0) {
-                PyErr_SetString(PyExc_OSError, gai_strerror(err));
-                return NULL;
-            }
-        }
+        if (inet_ntop(AF_INET6, &sin6->sin6_addr, buf, sizeof(buf)) == NULL)
+            return pysock_err_errno(errno);
         return PyUnicode_FromString(buf);
     }
 #endif
@@ -233,7 +229,11 @@ static int
 as_uint_mask(PyObject *obj, unsigned int *out)
 {
     if (PyFloat_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, "integer argument expected, got float");
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
+        return -1;
+    }
+    if (!PyIndex_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(obj)->tp_name);
         return -1;
     }
     PyObject *i = PyNumber_Index(obj);
@@ -289,7 +289,11 @@ inet6_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
     out->in6.sin6_family = AF_INET6;
     out->in6.sin6_port = htons((uint16_t)port);
     out->in6.sin6_flowinfo = htonl(flowinfo);
-    out->in6.sin6_scope_id = scope_id;
+    /* Deliberate difference: the stdlib overwrites the scope id that a
+     * "%ifname" suffix gave (so ('fe80::1%eth0', port) binds to no
+     * interface); pysocket keeps it unless the tuple names one. */
+    if (n > 3)
+        out->in6.sin6_scope_id = scope_id;
     *len = sizeof(struct sockaddr_in6);
     return 0;
 }

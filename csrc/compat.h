@@ -73,4 +73,75 @@ pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
 }
 #endif
 
+/* Texts of the TypeError for a non-integer where PyArg's "i" is expected. */
+#if PY_VERSION_HEX < 0x030A0000
+#  define PYSOCK_MSG_FLOAT_INT "integer argument expected, got float"
+#  define PYSOCK_FMT_NOT_INT "an integer is required (got type %.200s)"
+#else
+#  define PYSOCK_MSG_FLOAT_INT "'float' object cannot be interpreted as an integer"
+#  define PYSOCK_FMT_NOT_INT "'%.200s' object cannot be interpreted as an integer"
+#endif
+
+/* Keyword-argument error text of PyArg_ParseTupleAndKeywords. */
+#if PY_VERSION_HEX < 0x030D0000
+#  define PYSOCK_FMT_BAD_KW "'%U' is an invalid keyword argument for %s()"
+#  define PYSOCK_BAD_KW_ARGS(fname, key) (key), (fname)
+#else
+#  define PYSOCK_FMT_BAD_KW "%s() got an unexpected keyword argument '%U'"
+#  define PYSOCK_BAD_KW_ARGS(fname, key) (fname), (key)
+#endif
+
+/* setblocking(flag): truth value from 3.12 on, an int before. */
+#if PY_VERSION_HEX >= 0x030C0000
+#  define PYSOCK_SETBLOCKING_TRUTH 1
+#else
+#  define PYSOCK_SETBLOCKING_TRUTH 0
+#endif
+
+/* TypeError for keywords given to a positional-only socket method: 3.9 names
+ * the bare method, later versions qualify it with the type. */
+#if PY_VERSION_HEX < 0x030A0000
+#  define PYSOCK_FMT_METHOD_NO_KW "%s() takes no keyword arguments"
+#else
+#  define PYSOCK_FMT_METHOD_NO_KW "socket.%s() takes no keyword arguments"
+#endif
+
+/* OverflowError text for a float timeout out of range. */
+#if PY_VERSION_HEX < 0x030B0000
+#  define PYSOCK_MSG_FLOAT_TIME_OVERFLOW "timestamp too large to convert to C _PyTime_t"
+#else
+#  define PYSOCK_MSG_FLOAT_TIME_OVERFLOW "timestamp out of range for platform time_t"
+#endif
+
+/* OverflowError text for a timeout that does not fit in PyTime_t. */
+#if PY_VERSION_HEX < 0x030D0000
+#  define PYSOCK_MSG_TIME_OVERFLOW "timestamp too large to convert to C _PyTime_t"
+#else
+#  define PYSOCK_MSG_TIME_OVERFLOW "timestamp too large to convert to C PyTime_t"
+#endif
+
+/* ---- resolver ---- */
+/* htons()/ntohs(): before 3.10 a value above 0xffff is truncated with a
+ * DeprecationWarning; from 3.10 on it raises OverflowError. */
+#if PY_VERSION_HEX >= 0x030A0000
+#  define PYSOCK_HTONS_STRICT 1
+#else
+#  define PYSOCK_HTONS_STRICT 0
+#endif
+/* 3.13 converts htons()'s argument as a C int (one OverflowError text for
+ * every out-of-range value), checks if_indextoname()'s index against
+ * UINT_MAX, and names METH_O argument errors "argument" (no number). */
+#if PY_VERSION_HEX >= 0x030D0000
+#  define PYSOCK_PY313_ARGS 1
+#else
+#  define PYSOCK_PY313_ARGS 0
+#endif
+/* getaddrinfo(): from 3.12 an int port is passed as its decimal str()
+ * (no C long range check). */
+#if PY_VERSION_HEX >= 0x030C0000
+#  define PYSOCK_GAI_PORT_STR 1
+#else
+#  define PYSOCK_GAI_PORT_STR 0
+#endif
+
 #endif /* PYSOCK_COMPAT_H */

@@ -96,8 +96,8 @@ pysock_wait(PySockObject *s, int fd, int writing, pysock_deadline *d)
 }
 
 int
-pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
-            pysock_deadline *d)
+pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
+                  pysock_deadline *d, size_t nbytes)
 {
     pysock_deadline own;
     if (d == NULL) {
@@ -108,11 +108,21 @@ pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
     if (fd < 0)
         return -1;
     int res, err;
+    /* On an O_NONBLOCK fd (non-blocking and timeout modes) the syscall cannot
+     * block: a small one runs with the GIL held, which saves the release and
+     * re-acquire; a large copy still lets other threads run. */
+    int hold_gil = d->timeout >= 0 && nbytes <= PYSOCK_GIL_HOLD_MAX;
     for (;;) {
-        Py_BEGIN_ALLOW_THREADS
-        res = impl(fd, ctx);
-        err = errno;
-        Py_END_ALLOW_THREADS
+        if (hold_gil) {
+            res = impl(fd, ctx);
+            err = errno;
+        }
+        else {
+            Py_BEGIN_ALLOW_THREADS
+            res = impl(fd, ctx);
+            err = errno;
+            Py_END_ALLOW_THREADS
+        }
         if (res >= 0)
             break;
         if (err == EINTR) {
@@ -124,10 +134,12 @@ pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
                 goto error;
         }
         else {
-            pysock_err_errno(err);
+            /* closed by another thread meanwhile: the shutdown that woke us
+             * shows as EINVAL/ENOTCONN; report the closed socket instead */
+            pysock_err_errno(s->fd != fd ? EBADF : err);
             goto error;
         }
-        if (s->fd != fd) {              /* closed by another thread meanwhile */
+        if (s->fd != fd) {
             pysock_err_errno(EBADF);
             goto error;
         }
@@ -137,4 +149,11 @@ pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
 error:
     pysock_leave(s);
     return -1;
+}
+
+int
+pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
+            pysock_deadline *d)
+{
+    return pysock_call_sized(s, writing, impl, ctx, d, (size_t)-1);
 }

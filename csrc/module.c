@@ -24,8 +24,7 @@ int
 pysock_as_int(PyObject *o, int *out)
 {
     if (PyFloat_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
-                     Py_TYPE(o)->tp_name);
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
         return -1;
     }
     long v;
@@ -33,6 +32,10 @@ pysock_as_int(PyObject *o, int *out)
         v = PyLong_AsLong(o);
     }
     else {
+        if (!PyIndex_Check(o)) {
+            PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(o)->tp_name);
+            return -1;
+        }
         PyObject *i = PyNumber_Index(o);
         if (i == NULL)
             return -1;
@@ -57,8 +60,7 @@ int
 pysock_as_ssize(PyObject *o, Py_ssize_t *out)
 {
     if (PyFloat_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
-                     Py_TYPE(o)->tp_name);
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
         return -1;
     }
     Py_ssize_t v;
@@ -122,8 +124,7 @@ pysock_parse_kw(const char *fname, PyObject *const *args, Py_ssize_t nargs,
             }
         }
         if (found < 0) {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'",
-                         fname, key);
+            PyErr_Format(PyExc_TypeError, PYSOCK_FMT_BAD_KW, PYSOCK_BAD_KW_ARGS(fname, key));
             return -1;
         }
         if (out[found] != NULL) {
@@ -167,17 +168,12 @@ socket_setdefaulttimeout(PyObject *module, PyObject *arg)
     Py_RETURN_NONE;
 }
 
-/* Like PyArg's socket-descriptor converter: an int >= 0. */
+/* A socket descriptor argument; a negative one reaches the syscall, which
+ * reports EBADF, as in the stdlib. */
 static int
 fd_arg(PyObject *o, int *fd)
 {
-    if (pysock_as_int(o, fd) < 0)
-        return -1;
-    if (*fd < 0) {
-        PyErr_SetString(PyExc_ValueError, "negative file descriptor");
-        return -1;
-    }
-    return 0;
+    return pysock_as_int(o, fd);
 }
 
 /* close(fd): close(2); ECONNRESET is not an error, as in the stdlib. */
@@ -269,6 +265,10 @@ pysock_exec(PyObject *module)
         || pysock_socket_type_init(module, st) < 0
         || pysock_constants_init(module) < 0)
         return -1;
+#if PYSOCK_HAS_AF_BLUETOOTH
+    if (pysock_bluetooth_constants_init(module) < 0)
+        return -1;
+#endif
     PyMethodDef *tables[] = {
         pysock_module_functions, pysock_resolver_functions, pysock_convert_functions,
         pysock_msg_functions, pysock_addr_functions,

@@ -78,6 +78,57 @@ extern const pysock_addr_ops pysock_addr_inet6;
 extern const pysock_addr_ops pysock_addr_unix;
 #endif
 
+/* Families beyond inet/unix, one addr_<family>.c each (platform.h decides). */
+#if PYSOCK_HAS_AF_NETLINK
+extern const pysock_addr_ops pysock_addr_netlink;
+#endif
+#if PYSOCK_HAS_AF_PACKET
+extern const pysock_addr_ops pysock_addr_packet;
+#endif
+#if PYSOCK_HAS_AF_CAN
+extern const pysock_addr_ops pysock_addr_can;
+#endif
+#if PYSOCK_HAS_AF_TIPC
+extern const pysock_addr_ops pysock_addr_tipc;
+#endif
+#if PYSOCK_HAS_AF_RDS
+extern const pysock_addr_ops pysock_addr_rds;
+#endif
+#if PYSOCK_HAS_AF_ALG
+extern const pysock_addr_ops pysock_addr_alg;
+#endif
+#if PYSOCK_HAS_AF_VSOCK
+extern const pysock_addr_ops pysock_addr_vsock;
+#endif
+#if PYSOCK_HAS_AF_BLUETOOTH
+extern const pysock_addr_ops pysock_addr_bluetooth;
+/* const_bluetooth.c: BTPROTO_*, HCI_*, BDADDR_* ... (call from exec). */
+int pysock_bluetooth_constants_init(PyObject *module);
+#endif
+#if PYSOCK_HAS_AF_QIPCRTR
+extern const pysock_addr_ops pysock_addr_qipcrtr;
+#endif
+
+/* addr_args.c: the integer and string conversions address tuples use, with
+ * the stdlib's exception types (the PyArg format letter each one mirrors in
+ * brackets).  All return 0, or -1 with an exception set. */
+int pysock_arg_int(PyObject *o, int *out);                       /* [i] */
+int pysock_arg_uint_mask(PyObject *o, unsigned int *out);        /* [I] */
+int pysock_arg_ulong_mask(PyObject *o, unsigned long *out);      /* [k] */
+int pysock_arg_ull_mask(PyObject *o, unsigned long long *out);   /* [K] */
+int pysock_arg_ushort(PyObject *o, unsigned short *out);         /* [H] */
+int pysock_arg_uchar(PyObject *o, unsigned char *out);           /* [B] */
+/* [s]: a str as UTF-8 without NUL; *keep gets the owning bytes object. */
+int pysock_arg_utf8(PyObject *o, PyObject **keep, const char **out);
+/* [O& PyUnicode_FSConverter]: str/bytes/path-like -> new bytes in *out. */
+int pysock_arg_fsbytes(PyObject *o, PyObject **out);
+/* The index of interface `name` (truncated to IFNAMSIZ-1 as SIOCGIFINDEX
+ * does); 0 / -1 with OSError(errno). */
+int pysock_ifindex(const char *name, int *out);
+/* The name of interface `index` as a C string in buf (IF_NAMESIZE), or ""
+ * when the index is 0 or unknown, as the stdlib's SIOCGIFNAME lookup. */
+const char *pysock_ifname(int index, char *buf);
+
 /* addr.c: the one dispatch.  NULL when the family is not compiled in. */
 const pysock_addr_ops *pysock_addr_lookup(int family);
 int pysock_parse_addr(const pysock_addrctx *ctx, PyObject *addr,
@@ -186,6 +237,14 @@ pysock_deadline_init(pysock_deadline *d, int64_t timeout, int start_now)
 int pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
                 pysock_deadline *d);
 
+/* pysock_call for an operation that moves at most nbytes: when the fd is
+ * O_NONBLOCK (timeout >= 0) and nbytes <= PYSOCK_GIL_HOLD_MAX, the syscall
+ * runs without releasing the GIL (it cannot block); waits always release it.
+ * Use for send/recv-like calls whose cost is bounded by nbytes. */
+#define PYSOCK_GIL_HOLD_MAX (64 * 1024)
+int pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
+                      pysock_deadline *d, size_t nbytes);
+
 /* Waits until fd is ready (POLLIN or POLLOUT) under d's deadline, with the
  * GIL released; retries poll() on EINTR after running the signal handlers.
  * Returns 1 ready, -1 with an exception set (timeout, signal, error). */
@@ -210,12 +269,25 @@ int pysock_as_ssize(PyObject *o, Py_ssize_t *out);
 int pysock_nargs(const char *fname, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
 /* Rejects keyword arguments for a positional-only FASTCALL|KEYWORDS method. */
 int pysock_no_kwargs(const char *fname, PyObject *kwnames);
+/* The same for a socket method, with the running Python's text. */
+static inline int
+pysock_method_no_kwargs(const char *fname, PyObject *kwnames)
+{
+    if (kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0)
+        return 0;
+    PyErr_Format(PyExc_TypeError, PYSOCK_FMT_METHOD_NO_KW, fname);
+    return -1;
+}
 /* A small FASTCALL|KEYWORDS parser: names[] lists every parameter name (the
  * first npos_only of them positional-only); out[] gets borrowed references,
  * NULL for parameters not given.  At least `min` are required. */
 int pysock_parse_kw(const char *fname, PyObject *const *args, Py_ssize_t nargs,
                     PyObject *kwnames, const char *const *names, int nnames,
                     int npos_only, int min, PyObject **out);
+/* (convert.c) A str argument as UTF-8 like PyArg's "s": TypeError "f()
+ * argument N must be str, not T" (argnum 0: no number), ValueError on an
+ * embedded NUL.  The pointer lives as long as `o`. */
+const char *pysock_str_arg(const char *fname, int argnum, PyObject *o);
 
 /* ------------------------------------------------------------------ */
 /* Method and function tables, one per file, NULL-terminated           */

@@ -12,13 +12,14 @@
  * in progress on a socket with a timeout, is completed by waiting for the fd
  * to become writable and reading SO_ERROR.  Returns 0 when connected, an
  * errno value (> 0) for a failed connection, or -1 with an exception set
- * (timeout, signal handler, closed socket). */
+ * (a signal handler's exception; with `raise_timeout`, the timeout).
+ * Without raise_timeout (connect_ex) the timeout gives EWOULDBLOCK. */
 static int
-do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
+do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len, int raise_timeout)
 {
+    if (s->fd < 0)
+        return EBADF;
     int fd = pysock_enter(s);
-    if (fd < 0)
-        return -1;
     int res, err;
     Py_BEGIN_ALLOW_THREADS
     res = connect(fd, &sa->sa, len);
@@ -47,6 +48,10 @@ do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
     for (;;) {
         if (pysock_wait(s, fd, 1, &d) < 0) {
             result = -1;
+            if (!raise_timeout && PyErr_ExceptionMatches(s->state->timeout_error)) {
+                PyErr_Clear();
+                result = EWOULDBLOCK;
+            }
             goto done;
         }
         int soerr = 0;
@@ -88,7 +93,7 @@ sock_connect(PyObject *self, PyObject *addr)
     socklen_t len;
     if (connect_parse(s, addr, "connect", &sa, &len) < 0)
         return NULL;
-    int r = do_connect(s, &sa, len);
+    int r = do_connect(s, &sa, len, 1);
     if (r < 0)
         return NULL;
     if (r > 0)
@@ -105,7 +110,7 @@ sock_connect_ex(PyObject *self, PyObject *addr)
     socklen_t len;
     if (connect_parse(s, addr, "connect_ex", &sa, &len) < 0)
         return NULL;
-    int r = do_connect(s, &sa, len);
+    int r = do_connect(s, &sa, len, 0);
     if (r < 0)
         return NULL;
     return PyLong_FromLong(r);
@@ -147,7 +152,7 @@ sock_accept(PyObject *self, PyObject *unused)
     PySockObject *s = (PySockObject *)self;
     accept_ctx c;
     memset(&c.sa, 0, sizeof(c.sa));
-    if (pysock_call(s, 0, accept_impl, &c, NULL) < 0)
+    if (pysock_call_sized(s, 0, accept_impl, &c, NULL, 0) < 0)
         return NULL;
     PyObject *addr = pysock_build_addr(&c.sa, c.len, s->proto);
     if (addr == NULL) {
@@ -201,17 +206,20 @@ send_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
 
 /* send(data[, flags]) -> count */
 static PyObject *
-sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+          PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_buffer buf;
     send_ctx c;
+    if (pysock_method_no_kwargs("send", kwnames) < 0)
+        return NULL;
     if (send_args("send", args, nargs, &buf, &c.flags) < 0)
         return NULL;
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = NULL;
-    int r = pysock_call(s, 1, send_impl, &c, NULL);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -221,12 +229,15 @@ sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* sendall(data[, flags]): one deadline for the whole buffer; signal handlers
  * run between partial sends. */
 static PyObject *
-sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+             PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_buffer buf;
     send_ctx c;
     pysock_deadline d;
+    if (pysock_method_no_kwargs("sendall", kwnames) < 0)
+        return NULL;
     if (send_args("sendall", args, nargs, &buf, &c.flags) < 0)
         return NULL;
     c.buf = buf.buf;
@@ -235,7 +246,7 @@ sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     pysock_deadline_init(&d, s->timeout, 1);
     PyObject *result = NULL;
     do {
-        if (pysock_call(s, 1, send_impl, &c, &d) < 0)
+        if (pysock_call_sized(s, 1, send_impl, &c, &d, c.len) < 0)
             goto done;
         c.buf += c.n;
         c.len -= (size_t)c.n;
@@ -250,7 +261,8 @@ done:
 
 /* sendto(data[, flags], address) -> count */
 static PyObject *
-sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+            PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_buffer buf;
@@ -258,6 +270,8 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     pysock_sockaddr sa;
     PyObject *addr;
     c.flags = 0;
+    if (pysock_method_no_kwargs("sendto", kwnames) < 0)
+        return NULL;
     if (nargs == 2) {
         addr = args[1];
     }
@@ -281,7 +295,7 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = &sa.sa;
-    int r = pysock_call(s, 1, send_impl, &c, NULL);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -322,10 +336,12 @@ static PyObject *
 recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
 {
     char stackbuf[RECV_STACK];
+    if (bufsize == 0 && c->from == NULL)     /* recv(0): no syscall */
+        return PyBytes_FromStringAndSize(NULL, 0);
     if (bufsize <= RECV_STACK) {
         c->buf = stackbuf;
         c->len = (size_t)bufsize;
-        if (pysock_call(s, 0, recv_impl, c, NULL) < 0)
+        if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0)
             return NULL;
         return PyBytes_FromStringAndSize(stackbuf, c->n);
     }
@@ -334,7 +350,7 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
         return NULL;
     c->buf = PyBytes_AS_STRING(b);
     c->len = (size_t)bufsize;
-    if (pysock_call(s, 0, recv_impl, c, NULL) < 0) {
+    if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0) {
         Py_DECREF(b);
         return NULL;
     }
@@ -363,10 +379,13 @@ recv_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
 
 /* recv(bufsize[, flags]) -> data */
 static PyObject *
-sock_recv(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_recv(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+          PyObject *kwnames)
 {
     Py_ssize_t bufsize;
     recv_ctx c;
+    if (pysock_method_no_kwargs("recv", kwnames) < 0)
+        return NULL;
     if (recv_args("recv", args, nargs, &bufsize, &c.flags) < 0)
         return NULL;
     c.from = NULL;
@@ -394,12 +413,15 @@ recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
 
 /* recvfrom(bufsize[, flags]) -> (data, address) */
 static PyObject *
-sock_recvfrom(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_recvfrom(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+              PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_ssize_t bufsize;
     recv_ctx c;
     pysock_sockaddr from;
+    if (pysock_method_no_kwargs("recvfrom", kwnames) < 0)
+        return NULL;
     if (recv_args("recvfrom", args, nargs, &bufsize, &c.flags) < 0)
         return NULL;
     memset(&from, 0, sizeof(from.ss));
@@ -441,7 +463,7 @@ recv_into_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
     if (PyObject_GetBuffer(a[0], buf, PyBUF_WRITABLE) < 0) {
         PyErr_Clear();
         PyErr_Format(PyExc_TypeError,
-                     "%s() argument 'buffer' must be read-write bytes-like object, not %.50s",
+                     "%s() argument 1 must be read-write bytes-like object, not %.50s",
                      fname, Py_TYPE(a[0])->tp_name);
         return -1;
     }
@@ -473,7 +495,11 @@ sock_recv_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
                        "buffer too small for requested bytes") < 0)
         return NULL;
     c.from = NULL;
-    int r = pysock_call((PySockObject *)self, 0, recv_impl, &c, NULL);
+    if (c.len == 0) {                        /* nothing asked: no syscall */
+        PyBuffer_Release(&buf);
+        return PyLong_FromLong(0);
+    }
+    int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -494,7 +520,7 @@ sock_recvfrom_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
         return NULL;
     memset(&from, 0, sizeof(from.ss));
     c.from = &from;
-    int r = pysock_call(s, 0, recv_impl, &c, NULL);
+    int r = pysock_call_sized(s, 0, recv_impl, &c, NULL, c.len);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -512,18 +538,18 @@ PyMethodDef pysock_sockio_methods[] = {
     {"_accept", sock_accept, METH_NOARGS,
      "_accept() -> (integer, address info)\n\nWait for a connection; return the new "
      "(non-inheritable) fd and the peer's address."},
-    {"send", FASTCALL(sock_send), METH_FASTCALL,
+    {"send", FASTCALL(sock_send), METH_FASTCALL | METH_KEYWORDS,
      "send(data[, flags]) -> count\n\nSend data; return the number of bytes sent."},
-    {"sendall", FASTCALL(sock_sendall), METH_FASTCALL,
+    {"sendall", FASTCALL(sock_sendall), METH_FASTCALL | METH_KEYWORDS,
      "sendall(data[, flags])\n\nSend all of data, calling send() until it is done or "
      "an error (or the timeout) stops it."},
-    {"sendto", FASTCALL(sock_sendto), METH_FASTCALL,
+    {"sendto", FASTCALL(sock_sendto), METH_FASTCALL | METH_KEYWORDS,
      "sendto(data[, flags], address) -> count\n\nSend data to address."},
-    {"recv", FASTCALL(sock_recv), METH_FASTCALL,
+    {"recv", FASTCALL(sock_recv), METH_FASTCALL | METH_KEYWORDS,
      "recv(buffersize[, flags]) -> data\n\nReceive up to buffersize bytes."},
     {"recv_into", FASTCALL(sock_recv_into), METH_FASTCALL | METH_KEYWORDS,
      "recv_into(buffer, [nbytes[, flags]]) -> nbytes_read\n\nReceive into buffer."},
-    {"recvfrom", FASTCALL(sock_recvfrom), METH_FASTCALL,
+    {"recvfrom", FASTCALL(sock_recvfrom), METH_FASTCALL | METH_KEYWORDS,
      "recvfrom(buffersize[, flags]) -> (data, address info)\n\nLike recv(), also "
      "returning the sender's address."},
     {"recvfrom_into", FASTCALL(sock_recvfrom_into), METH_FASTCALL | METH_KEYWORDS,

@@ -26,7 +26,7 @@ pysock_parse_timeout(PyObject *obj, int64_t *out)
         d = d >= 0 ? ceil(d) : floor(d);        /* round away from zero */
         if (!(d >= -9.2e18 && d <= 9.2e18)) {
             PyErr_SetString(PyExc_OverflowError,
-                            "timestamp too large to convert to C _PyTime_t");
+                            PYSOCK_MSG_FLOAT_TIME_OVERFLOW);
             return -1;
         }
         ns = (int64_t)d;
@@ -36,13 +36,13 @@ pysock_parse_timeout(PyObject *obj, int64_t *out)
         if (sec == -1 && PyErr_Occurred()) {
             if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
                 PyErr_SetString(PyExc_OverflowError,
-                                "timestamp too large to convert to C _PyTime_t");
+                                PYSOCK_MSG_TIME_OVERFLOW);
             }
             return -1;
         }
         if (sec > INT64_MAX / 1000000000 || sec < INT64_MIN / 1000000000) {
             PyErr_SetString(PyExc_OverflowError,
-                            "timestamp too large to convert to C _PyTime_t");
+                            PYSOCK_MSG_TIME_OVERFLOW);
             return -1;
         }
         ns = (int64_t)sec * 1000000000;
@@ -84,9 +84,7 @@ int
 pysock_apply_timeout(PySockObject *s, int64_t timeout)
 {
     s->timeout = timeout;
-    if (s->fd < 0)                 /* the stdlib ignores this on a closed socket */
-        return 0;
-    return pysock_set_fd_blocking(s->fd, timeout < 0);
+    return pysock_set_fd_blocking(s->fd, timeout < 0);   /* EBADF once closed */
 }
 
 /* ---------------- construction ---------------- */
@@ -166,7 +164,7 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
         return -1;
     if (fdobj != NULL && fdobj != Py_None) {
         if (PyFloat_Check(fdobj)) {
-            PyErr_SetString(PyExc_TypeError, "expected integer, got float");
+            PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
             return -1;
         }
         long v = PyLong_AsLong(fdobj);
@@ -176,11 +174,7 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
             PyErr_SetString(PyExc_ValueError, "negative file descriptor");
             return -1;
         }
-        if (v > INT_MAX) {
-            PyErr_SetString(PyExc_OverflowError, "file descriptor out of range");
-            return -1;
-        }
-        fd = (int)v;
+        fd = (int)v;     /* truncated like the stdlib's SOCKET_T conversion */
         /* detect what the caller left out, from the fd itself */
         if (family == -1) {
 #if PYSOCK_HAS_SO_DOMAIN
@@ -374,9 +368,15 @@ sock_gettimeout(PyObject *self, PyObject *unused)
 static PyObject *
 sock_setblocking(PyObject *self, PyObject *arg)
 {
+#if PYSOCK_SETBLOCKING_TRUTH
     int block = PyObject_IsTrue(arg);
     if (block < 0)
         return NULL;
+#else
+    long block = PyLong_AsLong(arg);
+    if (block == -1 && PyErr_Occurred())
+        return NULL;
+#endif
     if (pysock_apply_timeout((PySockObject *)self, block ? -1 : 0) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -386,7 +386,7 @@ static PyObject *
 sock_getblocking(PyObject *self, PyObject *unused)
 {
     (void)unused;
-    return PyBool_FromLong(((PySockObject *)self)->timeout < 0);
+    return PyBool_FromLong(((PySockObject *)self)->timeout != 0);
 }
 
 static PyObject *
@@ -439,10 +439,13 @@ sock_bind(PyObject *self, PyObject *addr)
 
 /* listen([backlog]); listen(2). */
 static PyObject *
-sock_listen(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_listen(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+            PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128, res, err;
+    if (pysock_method_no_kwargs("listen", kwnames) < 0)
+        return NULL;
     if (pysock_nargs("listen", nargs, 0, 1) < 0)
         return NULL;
     if (nargs == 1 && pysock_as_int(args[0], &backlog) < 0)
@@ -540,13 +543,13 @@ PyMethodDef pysock_sockobj_methods[] = {
      "setblocking(flag)\n\nsetblocking(True) is settimeout(None), setblocking(False) "
      "is settimeout(0.0)."},
     {"getblocking", sock_getblocking, METH_NOARGS,
-     "getblocking()\n\nTrue if the socket is in blocking mode."},
+     "getblocking()\n\nTrue unless the socket is non-blocking (timeout 0.0)."},
     {"get_inheritable", sock_get_inheritable, METH_NOARGS,
      "get_inheritable() -> bool\n\nWhether the fd is inherited by child processes."},
     {"set_inheritable", sock_set_inheritable, METH_O,
      "set_inheritable(flag)\n\nMake the fd inheritable or not."},
     {"bind", sock_bind, METH_O, "bind(address)\n\nBind the socket to a local address."},
-    {"listen", FASTCALL(sock_listen), METH_FASTCALL,
+    {"listen", FASTCALL(sock_listen), METH_FASTCALL | METH_KEYWORDS,
      "listen([backlog])\n\nAccept connections; backlog defaults to min(SOMAXCONN, 128)."},
     {"shutdown", sock_shutdown, METH_O,
      "shutdown(flag)\n\nShut down reading (SHUT_RD), writing (SHUT_WR) or both (SHUT_RDWR)."},
