@@ -429,4 +429,18 @@ struct pysock_sockaddr_sco {             /* sco.h */
 #  define PYSOCK_HAS_AF_BLUETOOTH 0
 #endif
 
+/* ---- ancillary data ---- */
+/* sendmsg(2)/recvmsg(2) with control messages (msg.c) */
+#if defined(CMSG_LEN) && defined(CMSG_SPACE) && defined(SCM_RIGHTS)
+#  define PYSOCK_HAS_CMSG 1
+#else
+#  define PYSOCK_HAS_CMSG 0
+#endif
+
+#ifdef _SC_IOV_MAX
+#  define PYSOCK_HAS_SC_IOV_MAX 1
+#else
+#  define PYSOCK_HAS_SC_IOV_MAX 0
+#endif
+
 #endif /* PYSOCK_PLATFORM_H */
