@@ -39,7 +39,8 @@ from ._helpers import (_GLOBAL_DEFAULT_TIMEOUT, _LOCALHOST, _LOCALHOST_V6,
                        _fallback_socketpair, create_connection, create_server,
                        fromfd, getaddrinfo, getfqdn, has_dualstack_ipv6,
                        socketpair)
-# send_fds / recv_fds: pysocket/_fds.py
+from ._fds import recv_fds, send_fds
+
 
 # As the stdlib: its own helpers, the two IntEnums, every public name of
 # the C module, and send_fds/recv_fds where sendmsg/recvmsg exist.

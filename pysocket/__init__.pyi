@@ -466,5 +466,6 @@ __all__ = [
     "if_indextoname", "if_nameindex", "if_nametoindex", "inet_aton",
     "inet_ntoa", "inet_ntop", "inet_pton", "ntohl", "ntohs",
     "setdefaulttimeout", "sethostname", "socket", "socketpair", "timeout",
+    "send_fds", "recv_fds",
 ]
 # END GENERATED all
