@@ -98,9 +98,9 @@ pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
 #  define PYSOCK_SETBLOCKING_TRUTH 0
 #endif
 
-/* TypeError for keywords given to a positional-only socket method: 3.9 names
- * the bare method, later versions qualify it with the type. */
-#if PY_VERSION_HEX < 0x030A0000
+/* TypeError for keywords given to a positional-only socket method: 3.9 and
+ * 3.10 name the bare method, later versions qualify it with the type. */
+#if PY_VERSION_HEX < 0x030B0000
 #  define PYSOCK_FMT_METHOD_NO_KW "%s() takes no keyword arguments"
 #else
 #  define PYSOCK_FMT_METHOD_NO_KW "socket.%s() takes no keyword arguments"
