@@ -18,7 +18,7 @@ import os
 import select
 
 from . import _socket
-from ._enums import AddressFamily, SocketKind, _intenum_converter
+from ._enums import AddressFamily, SocketKind
 from ._socket import (AF_INET, SOCK_STREAM, dup, error, getdefaulttimeout,
                       timeout)
 
@@ -38,6 +38,15 @@ _SEND_BLOCK = 8192
 
 class _GiveupOnSendfile(Exception):
     """os.sendfile() cannot serve this file: sendfile() falls back to send()."""
+
+
+# The C type's int attributes, and the enum member of each value: what
+# AddressFamily(value) / SocketKind(value) return, as a dict lookup instead
+# of a call through EnumMeta (family and type are read on every accept()).
+_c_family = _socket.socket.family.__get__
+_c_type = _socket.socket.type.__get__
+_FAMILY_MEMBERS = {member.value: member for member in AddressFamily}
+_KIND_MEMBERS = {member.value: member for member in SocketKind}
 
 
 class socket(_socket.socket):
@@ -102,12 +111,14 @@ class socket(_socket.socket):
     @property
     def family(self):
         """The address family, as an AddressFamily member when it is one."""
-        return _intenum_converter(super().family, AddressFamily)
+        family = _c_family(self)
+        return _FAMILY_MEMBERS.get(family, family)
 
     @property
     def type(self):
         """The socket type, as a SocketKind member when it is one."""
-        return _intenum_converter(super().type, SocketKind)
+        kind = _c_type(self)
+        return _KIND_MEMBERS.get(kind, kind)
 
     # -- new sockets from this one ---------------------------------------
 
@@ -131,7 +142,7 @@ class socket(_socket.socket):
         socket has a timeout.
         """
         fd, addr = self._accept()
-        conn = socket(self.family, self.type, self.proto, fileno=fd)
+        conn = socket(_c_family(self), _c_type(self), self.proto, fileno=fd)
         # Where the platform lets accepted sockets inherit O_NONBLOCK from
         # the listener, force blocking mode to honour the default timeout.
         if getdefaulttimeout() is None and self.gettimeout():
