@@ -163,6 +163,11 @@ typedef struct {
     pysock_sockaddr last_sa;
     socklen_t last_salen;
     PyObject *last_addr;
+    /* sendto's address cache: the last address object parsed (held, so it
+     * cannot be freed and its memory reused) and its sockaddr. */
+    PyObject *to_addr;
+    pysock_sockaddr to_sa;
+    socklen_t to_salen;
 } PySockObject;
 
 #define PYSOCK_CHECK(st, o) PyObject_TypeCheck((o), (st)->sock_type)
@@ -237,13 +242,18 @@ pysock_deadline_init(pysock_deadline *d, int64_t timeout, int start_now)
 int pysock_call(PySockObject *s, int writing, pysock_impl impl, void *ctx,
                 pysock_deadline *d);
 
-/* pysock_call for an operation that moves at most nbytes: when the fd is
- * O_NONBLOCK (timeout >= 0) and nbytes <= PYSOCK_GIL_HOLD_MAX, the syscall
- * runs without releasing the GIL (it cannot block); waits always release it.
- * Use for send/recv-like calls whose cost is bounded by nbytes. */
+/* pysock_call for an operation that moves at most nbytes <=
+ * PYSOCK_GIL_HOLD_MAX, whose impl honours MSG_DONTWAIT in *flags:
+ *   - non-blocking and timeout modes: the caller has put MSG_DONTWAIT in
+ *     *flags; the syscall runs without releasing the GIL (it cannot block);
+ *   - blocking mode, flags != NULL: a first try with MSG_DONTWAIT and the
+ *     GIL held; if it would block, the usual blocking call follows.  Pass
+ *     NULL where a MSG_DONTWAIT try could change the result (a send on a
+ *     stream socket could then be partial).
+ * Waits, large copies and blocking calls always release the GIL. */
 #define PYSOCK_GIL_HOLD_MAX (64 * 1024)
 int pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
-                      pysock_deadline *d, size_t nbytes);
+                      pysock_deadline *d, size_t nbytes, int *flags);
 
 /* Waits until fd is ready (POLLIN or POLLOUT) under d's deadline, with the
  * GIL released; retries poll() on EINTR after running the signal handlers.

@@ -16,6 +16,15 @@ nowait(const PySockObject *s)
     return s->timeout >= 0 ? MSG_DONTWAIT : 0;
 }
 
+/* The flags a send may try with MSG_DONTWAIT first in blocking mode: only
+ * where a send is all or nothing (datagrams, records), never on a stream
+ * socket, where it could return a partial count a blocking send would not. */
+static int *
+atomic_send_flags(const PySockObject *s, int *flags)
+{
+    return s->type == SOCK_STREAM ? NULL : flags;
+}
+
 /* ---------------- connect ---------------- */
 
 /* connect(2) in the stdlib's protocol: a connect interrupted by a signal, or
@@ -231,7 +240,7 @@ sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = NULL;
-    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len, atomic_send_flags(s, &c.flags));
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -259,7 +268,7 @@ sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     pysock_deadline_init(&d, s->timeout, 1);
     PyObject *result = NULL;
     do {
-        if (pysock_call_sized(s, 1, send_impl, &c, &d, c.len) < 0)
+        if (pysock_call_sized(s, 1, send_impl, &c, &d, c.len, &c.flags) < 0)
             goto done;
         c.buf += c.n;
         c.len -= (size_t)c.n;
@@ -270,6 +279,50 @@ sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
 done:
     PyBuffer_Release(&buf);
     return result;
+}
+
+/* True when parsing addr always gives the same sockaddr: an exact tuple
+ * (host, port[, ...]) of exact ints and a numeric IPv4/IPv6 host str, so no
+ * name resolution is involved and nothing in it can change. */
+static int
+addr_is_constant(const PySockObject *s, PyObject *addr)
+{
+    if ((s->family != AF_INET && s->family != AF_INET6) || !PyTuple_CheckExact(addr))
+        return 0;
+    Py_ssize_t n = PyTuple_GET_SIZE(addr);
+    if (n < 2 || !PyUnicode_CheckExact(PyTuple_GET_ITEM(addr, 0)))
+        return 0;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (!PyLong_CheckExact(PyTuple_GET_ITEM(addr, i)))
+            return 0;
+    }
+    PyObject *host = PyTuple_GET_ITEM(addr, 0);
+    if (!PyUnicode_IS_ASCII(host))
+        return 0;
+    unsigned char tmp[sizeof(struct in6_addr)];
+    return inet_pton(s->family, (const char *)PyUnicode_DATA(host), tmp) > 0;
+}
+
+/* sendto's address: the cached sockaddr when addr is the very object parsed
+ * last time (a datagram socket mostly talks to one peer), else parsed, and
+ * cached when addr_is_constant().  0 / -1. */
+static int
+sendto_addr(PySockObject *s, PyObject *addr, pysock_sockaddr *sa, socklen_t *len)
+{
+    if (addr == s->to_addr) {
+        memcpy(sa, &s->to_sa, s->to_salen);
+        *len = s->to_salen;
+        return 0;
+    }
+    pysock_addrctx ctx = pysock_ctx(s, "sendto");
+    if (pysock_parse_addr(&ctx, addr, sa, len) < 0)
+        return -1;
+    if (addr_is_constant(s, addr)) {
+        memcpy(&s->to_sa, sa, *len);
+        s->to_salen = *len;
+        Py_XSETREF(s->to_addr, Py_NewRef(addr));
+    }
+    return 0;
 }
 
 /* sendto(data[, flags], address) -> count */
@@ -299,8 +352,7 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     }
     if (PyObject_GetBuffer(args[0], &buf, PyBUF_SIMPLE) < 0)
         return NULL;
-    pysock_addrctx ctx = pysock_ctx(s, "sendto");
-    if (pysock_parse_addr(&ctx, addr, &sa, &c.tolen) < 0
+    if (sendto_addr(s, addr, &sa, &c.tolen) < 0
         || PySys_Audit("socket.sendto", "OO", self, addr) < 0) {
         PyBuffer_Release(&buf);
         return NULL;
@@ -309,7 +361,7 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     c.len = (size_t)buf.len;
     c.to = &sa.sa;
     c.flags |= nowait(s);
-    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len, atomic_send_flags(s, &c.flags));
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -356,7 +408,7 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
     if (bufsize <= RECV_STACK) {
         c->buf = stackbuf;
         c->len = (size_t)bufsize;
-        if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0)
+        if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len, &c->flags) < 0)
             return NULL;
         return PyBytes_FromStringAndSize(stackbuf, c->n);
     }
@@ -365,7 +417,7 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
         return NULL;
     c->buf = PyBytes_AS_STRING(b);
     c->len = (size_t)bufsize;
-    if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0) {
+    if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len, &c->flags) < 0) {
         Py_DECREF(b);
         return NULL;
     }
@@ -515,7 +567,7 @@ sock_recv_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
         return PyLong_FromLong(0);
     }
     c.flags |= nowait((PySockObject *)self);
-    int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len);
+    int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len, &c.flags);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -537,7 +589,7 @@ sock_recvfrom_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     memset(&from, 0, sizeof(from.ss));
     c.from = &from;
     c.flags |= nowait(s);
-    int r = pysock_call_sized(s, 0, recv_impl, &c, NULL, c.len);
+    int r = pysock_call_sized(s, 0, recv_impl, &c, NULL, c.len, &c.flags);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;

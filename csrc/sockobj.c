@@ -110,6 +110,8 @@ sock_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     s->pending_close = -1;
     s->last_salen = 0;
     s->last_addr = NULL;
+    s->to_addr = NULL;
+    s->to_salen = 0;
     return (PyObject *)s;
 }
 
@@ -346,6 +348,7 @@ sock_dealloc(PyObject *self)
     if (PyObject_CallFinalizerFromDealloc(self) < 0)
         return;                     /* resurrected */
     Py_CLEAR(s->last_addr);
+    Py_CLEAR(s->to_addr);
     tp->tp_free(self);
     Py_DECREF(tp);
 }
