@@ -719,7 +719,138 @@ socket__decode_ancillary(PyObject *module, PyObject *arg)
     return list;
 }
 
+#if PYSOCK_HAS_AF_ALG && PYSOCK_HAS_LINUX_IF_ALG_H
+
+/* Appends one control message to the buffer at *p (CMSG_SPACE-sized). */
+static void
+put_cmsg(char **p, int level, int type, const void *data, size_t len)
+{
+    struct cmsghdr *h = (struct cmsghdr *)(void *)*p;
+    h->cmsg_len = CMSG_LEN(len);
+    h->cmsg_level = level;
+    h->cmsg_type = type;
+    memcpy(CMSG_DATA(h), data, len);
+    *p += CMSG_SPACE(len);
+}
+
+/* sendmsg_afalg([msg, ]*, op[, iv[, assoclen[, flags]]]) -> count:
+ * sendmsg(2) with the AF_ALG control messages ALG_SET_OP, ALG_SET_IV and
+ * ALG_SET_AEAD_ASSOCLEN (the kernel's Documentation/crypto/userspace-if.rst).
+ * Argument rules and texts as the stdlib's. */
+static PyObject *
+sock_sendmsg_afalg(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                   PyObject *kwnames)
+{
+    static const char *const names[] = {"msg", "op", "iv", "assoclen", "flags"};
+    PySockObject *s = (PySockObject *)self;
+    PyObject *a[5];
+    Py_buffer iv = {NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL};
+    iobufs bufs = {0, NULL, NULL};
+    sendmsg_ctx c;
+    char *control = NULL;
+    PyObject *result = NULL;
+    long op = -1, assoclen = -1;
+
+    memset(&c, 0, sizeof(c));
+    if (s->family != AF_ALG) {
+        PyErr_SetString(PyExc_OSError, "algset is only supported for AF_ALG");
+        return NULL;
+    }
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError,
+                     "sendmsg_afalg() takes at most 1 positional argument (%zd given)", nargs);
+        return NULL;
+    }
+    if (pysock_parse_kw("sendmsg_afalg", args, nargs, kwnames, names, 5, 0, 0, a) < 0)
+        return NULL;
+    for (int i = 1; i <= 3; i += 2) {         /* op and assoclen: "O!" int */
+        if (a[i] != NULL && !PyLong_Check(a[i])) {
+            PyErr_Format(PyExc_TypeError, "sendmsg_afalg() argument %d must be int, not %.50s",
+                         i + 1, Py_TYPE(a[i])->tp_name);
+            return NULL;
+        }
+    }
+    if (a[4] != NULL && pysock_as_int(a[4], &c.flags) < 0)
+        return NULL;
+    if (a[1] != NULL && (op = PyLong_AsLong(a[1])) == -1 && PyErr_Occurred())
+        return NULL;
+    if (op < 0 || op > INT_MAX) {
+        PyErr_SetString(PyExc_TypeError, "Invalid or missing argument 'op'");
+        return NULL;
+    }
+    if (a[3] != NULL) {
+        if ((assoclen = PyLong_AsLong(a[3])) == -1 && PyErr_Occurred())
+            return NULL;
+        if (assoclen < 0) {
+            PyErr_SetString(PyExc_TypeError, "assoclen must be positive");
+            return NULL;
+        }
+        if (assoclen > INT_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "assoclen is too large");
+            return NULL;
+        }
+    }
+    if (a[2] != NULL && PyObject_GetBuffer(a[2], &iv, PyBUF_SIMPLE) < 0)
+        return NULL;
+    if (iv.obj != NULL && (size_t)iv.len > UINT32_MAX - sizeof(struct af_alg_iv)) {
+        PyErr_SetString(PyExc_OverflowError, "iv is too long");
+        goto done;
+    }
+    size_t ivsize = sizeof(struct af_alg_iv) + (size_t)iv.len;
+    size_t total = CMSG_SPACE(sizeof(uint32_t))
+                   + (iv.obj != NULL ? CMSG_SPACE(ivsize) : 0)
+                   + (assoclen >= 0 ? CMSG_SPACE(sizeof(uint32_t)) : 0);
+    if ((control = PyMem_Calloc(1, total)) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    char *p = control;
+    uint32_t u = (uint32_t)op;
+    put_cmsg(&p, SOL_ALG, ALG_SET_OP, &u, sizeof(u));
+    if (iv.obj != NULL) {
+        struct af_alg_iv *h;
+        if ((h = PyMem_Calloc(1, ivsize)) == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        h->ivlen = (uint32_t)iv.len;
+        memcpy(h->iv, iv.buf, (size_t)iv.len);
+        put_cmsg(&p, SOL_ALG, ALG_SET_IV, h, ivsize);
+        PyMem_Free(h);
+    }
+    if (assoclen >= 0) {
+        u = (uint32_t)assoclen;
+        put_cmsg(&p, SOL_ALG, ALG_SET_AEAD_ASSOCLEN, &u, sizeof(u));
+    }
+    /* the data: the stdlib shares sendmsg()'s buffer rules and texts */
+    if (a[0] != NULL && (iobufs_get(&bufs, a[0], 0, "sendmsg") < 0
+                         || check_iov_count(bufs.n) < 0))
+        goto done;
+    c.msg.msg_iov = bufs.iov;
+    c.msg.msg_iovlen = (size_t)bufs.n;
+    c.msg.msg_control = control;
+    c.msg.msg_controllen = total;
+    if (pysock_call(s, 1, sendmsg_impl, &c, NULL) < 0)
+        goto done;
+    result = PyLong_FromSsize_t(c.n);
+done:
+    iobufs_release(&bufs);
+    PyMem_Free(control);
+    if (iv.obj != NULL)
+        PyBuffer_Release(&iv);
+    return result;
+}
+
+#endif /* PYSOCK_HAS_AF_ALG && PYSOCK_HAS_LINUX_IF_ALG_H */
+
 PyMethodDef pysock_msg_methods[] = {
+#if PYSOCK_HAS_AF_ALG && PYSOCK_HAS_LINUX_IF_ALG_H
+    {"sendmsg_afalg", FASTCALL(sock_sendmsg_afalg), METH_FASTCALL | METH_KEYWORDS,
+     "sendmsg_afalg([msg], *, op[, iv[, assoclen[, flags]]]) -> count\n\n"
+     "sendmsg() for an AF_ALG socket: sets the operation (ALG_OP_*), the\n"
+     "initialisation vector and the AEAD associated data length with\n"
+     "control messages, and sends the buffers of msg."},
+#endif
     {"sendmsg", FASTCALL(sock_sendmsg), METH_FASTCALL,
      "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count\n\n"
      "Send the concatenation of the bytes-like objects in buffers as one\n"

@@ -141,6 +141,7 @@ typedef struct {
     pysock_sockaddr sa;
     socklen_t len;
     int newfd;
+    int want_addr;     /* 0 for AF_ALG: the kernel refuses an address buffer */
 } accept_ctx;
 
 /* accept4(2) with SOCK_CLOEXEC: the new fd is non-inheritable (PEP 446). */
@@ -148,11 +149,12 @@ static int
 accept_impl(int fd, void *p)
 {
     accept_ctx *c = p;
-    c->len = sizeof(c->sa);
+    struct sockaddr *sa = c->want_addr ? &c->sa.sa : NULL;
+    c->len = c->want_addr ? (socklen_t)sizeof(c->sa) : 0;
 #if PYSOCK_HAS_ACCEPT4
-    c->newfd = accept4(fd, &c->sa.sa, &c->len, SOCK_CLOEXEC);
+    c->newfd = accept4(fd, sa, c->want_addr ? &c->len : NULL, SOCK_CLOEXEC);
 #else
-    c->newfd = accept(fd, &c->sa.sa, &c->len);
+    c->newfd = accept(fd, sa, c->want_addr ? &c->len : NULL);
     if (c->newfd >= 0 && fcntl(c->newfd, F_SETFD, FD_CLOEXEC) < 0) {
         int err = errno;
         close(c->newfd);
@@ -171,6 +173,11 @@ sock_accept(PyObject *self, PyObject *unused)
     PySockObject *s = (PySockObject *)self;
     accept_ctx c;
     memset(&c.sa, 0, sizeof(c.sa));
+#if PYSOCK_HAS_AF_ALG
+    c.want_addr = s->family != AF_ALG;    /* the stdlib returns None there */
+#else
+    c.want_addr = 1;
+#endif
     /* not with the GIL held: accept4(2) has no per-call non-blocking flag */
     if (pysock_call(s, 0, accept_impl, &c, NULL) < 0)
         return NULL;

@@ -100,6 +100,15 @@ class socket:
         address: _Address | None = ...,
         /,
     ) -> int: ...
+    def sendmsg_afalg(
+        self,
+        msg: Iterable[ReadableBuffer] = ...,
+        *,
+        op: int,
+        iv: ReadableBuffer | None = ...,
+        assoclen: int | None = ...,
+        flags: int = ...,
+    ) -> int: ...
     # (data, ancdata, msg_flags, address)
     def recvmsg(
         self, bufsize: int, ancbufsize: int = ..., flags: int = ..., /
