@@ -641,47 +641,106 @@ socket_sethostname(PyObject *module, PyObject *arg)
 
 /* ---------------- services and protocols ---------------- */
 
-/* A buffer for the *_r netdb calls: on the stack first, then grown on ERANGE. */
+/* One getserv*_r / getproto*_r lookup: its arguments, the entry it fills,
+ * and the call itself (run with the GIL released: no Python API).  The call
+ * returns 0 or an errno value (ERANGE: buffer too small) and sets *found to
+ * the entry or NULL (not found). */
+typedef struct netdb_lookup {
+    const char *name;
+    const char *proto;
+    int port;                     /* network byte order */
+    union {
+        struct servent serv;
+        struct protoent proto;
+    } ent;
+    int (*call)(struct netdb_lookup *l, char *buf, size_t len, void **found);
+} netdb_lookup;
+
 #define NETDB_BUF 1024
 #define NETDB_BUF_MAX ((size_t)1 << 20)
+
+/* Runs l->call with the GIL released, on a stack buffer first and then on a
+ * heap buffer that doubles on ERANGE.  Returns the entry (NULL: not found;
+ * read it before freeing) and sets *heap to the buffer to PyMem_RawFree;
+ * -1 with MemoryError set. */
+static int
+netdb_run(netdb_lookup *l, char *stackbuf, void **found, char **heap)
+{
+    char *buf = stackbuf;
+    size_t len = NETDB_BUF;
+    int r;
+    *heap = NULL;
+    for (;;) {
+        Py_BEGIN_ALLOW_THREADS
+        r = l->call(l, buf, len, found);
+        Py_END_ALLOW_THREADS
+        if (r != ERANGE || len >= NETDB_BUF_MAX)
+            break;
+        len *= 2;
+        char *nb = PyMem_RawRealloc(*heap, len);
+        if (nb == NULL) {
+            PyMem_RawFree(*heap);
+            *heap = NULL;
+            PyErr_NoMemory();
+            return -1;
+        }
+        buf = *heap = nb;
+    }
+    if (r != 0)
+        *found = NULL;
+    return 0;
+}
+
+static int
+servbyname_call(netdb_lookup *l, char *buf, size_t len, void **found)
+{
+    struct servent *res = NULL;
+    int r = getservbyname_r(l->name, l->proto, &l->ent.serv, buf, len, &res);
+    *found = res;
+    return r;
+}
+
+static int
+servbyport_call(netdb_lookup *l, char *buf, size_t len, void **found)
+{
+    struct servent *res = NULL;
+    int r = getservbyport_r(l->port, l->proto, &l->ent.serv, buf, len, &res);
+    *found = res;
+    return r;
+}
+
+static int
+protobyname_call(netdb_lookup *l, char *buf, size_t len, void **found)
+{
+    struct protoent *res = NULL;
+    int r = getprotobyname_r(l->name, &l->ent.proto, buf, len, &res);
+    *found = res;
+    return r;
+}
 
 /* getservbyname(servicename[, protocolname]) -> port; getservbyname_r(3). */
 static PyObject *
 socket_getservbyname(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    const char *name, *proto = NULL;
+    netdb_lookup l = {NULL, NULL, 0, {{0}}, servbyname_call};
     if (pysock_nargs("getservbyname", nargs, 1, 2) < 0
-        || (name = pysock_str_arg("getservbyname", 1, args[0])) == NULL
-        || (nargs > 1 && (proto = pysock_str_arg("getservbyname", 2, args[1])) == NULL))
+        || (l.name = pysock_str_arg("getservbyname", 1, args[0])) == NULL
+        || (nargs > 1 && (l.proto = pysock_str_arg("getservbyname", 2, args[1])) == NULL))
         return NULL;
-    if (PySys_Audit("socket.getservbyname", "ss", name, proto) < 0)
+    if (PySys_Audit("socket.getservbyname", "ss", l.name, l.proto) < 0)
         return NULL;
-    struct servent ent, *res = NULL;
-    char stackbuf[NETDB_BUF], *buf = stackbuf, *heap = NULL;
-    size_t len = sizeof(stackbuf);
-    int r;
-    for (;;) {
-        Py_BEGIN_ALLOW_THREADS
-        r = getservbyname_r(name, proto, &ent, buf, len, &res);
-        Py_END_ALLOW_THREADS
-        if (r != ERANGE || len >= NETDB_BUF_MAX)
-            break;
-        len *= 2;
-        char *nb = PyMem_RawRealloc(heap, len);
-        if (nb == NULL) {
-            PyMem_RawFree(heap);
-            return PyErr_NoMemory();
-        }
-        buf = heap = nb;
-    }
+    char stackbuf[NETDB_BUF], *heap;
+    void *found;
+    if (netdb_run(&l, stackbuf, &found, &heap) < 0)
+        return NULL;
     PyObject *ret;
-    if (res == NULL) {
+    if (found == NULL) {
         PyErr_SetString(PyExc_OSError, "service/proto not found");
         ret = NULL;
     }
     else {
-        ret = PyLong_FromLong((long)ntohs((uint16_t)res->s_port));
+        ret = PyLong_FromLong((long)ntohs((uint16_t)((struct servent *)found)->s_port));
     }
     PyMem_RawFree(heap);
     return ret;
@@ -692,43 +751,30 @@ static PyObject *
 socket_getservbyport(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
+    netdb_lookup l = {NULL, NULL, 0, {{0}}, servbyport_call};
     int port;
-    const char *proto = NULL;
     if (pysock_nargs("getservbyport", nargs, 1, 2) < 0
         || pysock_as_int(args[0], &port) < 0
-        || (nargs > 1 && (proto = pysock_str_arg("getservbyport", 2, args[1])) == NULL))
+        || (nargs > 1 && (l.proto = pysock_str_arg("getservbyport", 2, args[1])) == NULL))
         return NULL;
     if (port < 0 || port > 0xffff) {
         PyErr_SetString(PyExc_OverflowError, "getservbyport: port must be 0-65535.");
         return NULL;
     }
-    if (PySys_Audit("socket.getservbyport", "is", port, proto) < 0)
+    if (PySys_Audit("socket.getservbyport", "is", port, l.proto) < 0)
         return NULL;
-    struct servent ent, *res = NULL;
-    char stackbuf[NETDB_BUF], *buf = stackbuf, *heap = NULL;
-    size_t len = sizeof(stackbuf);
-    int r;
-    for (;;) {
-        Py_BEGIN_ALLOW_THREADS
-        r = getservbyport_r(htons((uint16_t)port), proto, &ent, buf, len, &res);
-        Py_END_ALLOW_THREADS
-        if (r != ERANGE || len >= NETDB_BUF_MAX)
-            break;
-        len *= 2;
-        char *nb = PyMem_RawRealloc(heap, len);
-        if (nb == NULL) {
-            PyMem_RawFree(heap);
-            return PyErr_NoMemory();
-        }
-        buf = heap = nb;
-    }
+    l.port = htons((uint16_t)port);
+    char stackbuf[NETDB_BUF], *heap;
+    void *found;
+    if (netdb_run(&l, stackbuf, &found, &heap) < 0)
+        return NULL;
     PyObject *ret;
-    if (res == NULL) {
+    if (found == NULL) {
         PyErr_SetString(PyExc_OSError, "port/proto not found");
         ret = NULL;
     }
     else {
-        ret = PyUnicode_FromString(res->s_name);
+        ret = PyUnicode_FromString(((struct servent *)found)->s_name);
     }
     PyMem_RawFree(heap);
     return ret;
@@ -739,34 +785,20 @@ static PyObject *
 socket_getprotobyname(PyObject *module, PyObject *arg)
 {
     (void)module;
-    const char *name = pysock_str_arg("getprotobyname", 1, arg);
-    if (name == NULL)
+    netdb_lookup l = {NULL, NULL, 0, {{0}}, protobyname_call};
+    if ((l.name = pysock_str_arg("getprotobyname", 1, arg)) == NULL)
         return NULL;
-    struct protoent ent, *res = NULL;
-    char stackbuf[NETDB_BUF], *buf = stackbuf, *heap = NULL;
-    size_t len = sizeof(stackbuf);
-    int r;
-    for (;;) {
-        Py_BEGIN_ALLOW_THREADS
-        r = getprotobyname_r(name, &ent, buf, len, &res);
-        Py_END_ALLOW_THREADS
-        if (r != ERANGE || len >= NETDB_BUF_MAX)
-            break;
-        len *= 2;
-        char *nb = PyMem_RawRealloc(heap, len);
-        if (nb == NULL) {
-            PyMem_RawFree(heap);
-            return PyErr_NoMemory();
-        }
-        buf = heap = nb;
-    }
+    char stackbuf[NETDB_BUF], *heap;
+    void *found;
+    if (netdb_run(&l, stackbuf, &found, &heap) < 0)
+        return NULL;
     PyObject *ret;
-    if (res == NULL) {
+    if (found == NULL) {
         PyErr_SetString(PyExc_OSError, "protocol not found");
         ret = NULL;
     }
     else {
-        ret = PyLong_FromLong(res->p_proto);
+        ret = PyLong_FromLong(((struct protoent *)found)->p_proto);
     }
     PyMem_RawFree(heap);
     return ret;
