@@ -113,28 +113,6 @@ sendmmsg_impl(int fd, void *p)
 
 /* ---------------- recvmmsg ---------------- */
 
-/* The sender's address: the previous datagram's object when the sockaddr
- * bytes are the same (within the batch and across calls, through the same
- * per-socket cache recvfrom() uses), else a new one from pysock_build_addr. */
-static PyObject *
-batch_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
-{
-    if (len > sizeof(*sa))          /* truncated by the kernel (MSG_CTRUNC-like) */
-        len = sizeof(*sa);
-    if (s->last_addr != NULL && len == s->last_salen && len > 0
-        && memcmp(sa, &s->last_sa, len) == 0)
-        return Py_NewRef(s->last_addr);
-    PyObject *addr = pysock_build_addr(sa, len, s->proto);
-    if (addr == NULL)
-        return NULL;
-    if (len > 0) {
-        memcpy(&s->last_sa, sa, len);
-        s->last_salen = len;
-        Py_XSETREF(s->last_addr, Py_NewRef(addr));
-    }
-    return addr;
-}
-
 /* The list of (data, address) for the first n headers. */
 static PyObject *
 recv_results(PySockObject *s, struct mmsghdr *msgs, int n, size_t bufsize)
@@ -148,21 +126,10 @@ recv_results(PySockObject *s, struct mmsghdr *msgs, int n, size_t bufsize)
         if (len > bufsize)          /* MSG_TRUNC reports the real length */
             len = bufsize;
         PyObject *data = PyBytes_FromStringAndSize(h->msg_iov->iov_base, (Py_ssize_t)len);
-        if (data == NULL)
+        PyObject *t = pysock_pair(data, data ? pysock_recv_addr(s, h->msg_name,
+                                                               h->msg_namelen) : NULL);
+        if (t == NULL)
             goto error;
-        PyObject *addr = batch_addr(s, h->msg_name, h->msg_namelen);
-        if (addr == NULL) {
-            Py_DECREF(data);
-            goto error;
-        }
-        PyObject *t = PyTuple_New(2);
-        if (t == NULL) {
-            Py_DECREF(data);
-            Py_DECREF(addr);
-            goto error;
-        }
-        PyTuple_SET_ITEM(t, 0, data);
-        PyTuple_SET_ITEM(t, 1, addr);
         PyList_SET_ITEM(list, i, t);
     }
     return list;

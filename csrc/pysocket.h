@@ -189,6 +189,14 @@ pysock_ctx(const PySockObject *s, const char *caller)
  * the module's default timeout applied as socket() does. */
 PyObject *pysock_new_from_fd(pysock_state *st, int fd, int family, int type, int proto);
 
+/* sockio.c: the sender's address of a received datagram, reusing the
+ * socket's previous address object when the sockaddr bytes are the same (a
+ * datagram socket mostly hears from one peer).  New reference or NULL. */
+PyObject *pysock_recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len);
+/* The tuple (a, b), stealing both references; NULL if either is NULL (the
+ * other is released) or the tuple cannot be made. */
+PyObject *pysock_pair(PyObject *a, PyObject *b);
+
 /* Sets O_NONBLOCK on or off.  0 / -1 with an OSError set. */
 int pysock_set_fd_blocking(int fd, int blocking);
 /* Applies a timeout (ns, -1 for None) to the socket and its fd. */

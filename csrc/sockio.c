@@ -466,23 +466,42 @@ sock_recv(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     return recv_bytes((PySockObject *)self, &c, bufsize);
 }
 
-/* The sender's address, reusing the previous object when the sockaddr bytes
- * are the same (a datagram socket mostly hears from one peer). */
-static PyObject *
-recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
+PyObject *
+pysock_recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
 {
+    if (len > sizeof(*sa))          /* the kernel's length of a longer address */
+        len = sizeof(*sa);
     if (s->last_addr != NULL && len == s->last_salen && len > 0
         && memcmp(sa, &s->last_sa, len) == 0)
         return Py_NewRef(s->last_addr);
     PyObject *addr = pysock_build_addr(sa, len, s->proto);
     if (addr == NULL)
         return NULL;
-    if (len > 0 && (size_t)len <= sizeof(s->last_sa)) {
+    if (len > 0) {
         memcpy(&s->last_sa, sa, len);
         s->last_salen = len;
         Py_XSETREF(s->last_addr, Py_NewRef(addr));
     }
     return addr;
+}
+
+PyObject *
+pysock_pair(PyObject *a, PyObject *b)
+{
+    if (a == NULL || b == NULL) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return NULL;
+    }
+    PyObject *t = PyTuple_New(2);
+    if (t == NULL) {
+        Py_DECREF(a);
+        Py_DECREF(b);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(t, 0, a);
+    PyTuple_SET_ITEM(t, 1, b);
+    return t;
 }
 
 /* recvfrom(bufsize[, flags]) -> (data, address) */
@@ -503,20 +522,7 @@ sock_recvfrom(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     PyObject *data = recv_bytes(s, &c, bufsize);
     if (data == NULL)
         return NULL;
-    PyObject *addr = recv_addr(s, &from, c.fromlen);
-    if (addr == NULL) {
-        Py_DECREF(data);
-        return NULL;
-    }
-    PyObject *t = PyTuple_New(2);
-    if (t == NULL) {
-        Py_DECREF(data);
-        Py_DECREF(addr);
-        return NULL;
-    }
-    PyTuple_SET_ITEM(t, 0, data);
-    PyTuple_SET_ITEM(t, 1, addr);
-    return t;
+    return pysock_pair(data, pysock_recv_addr(s, &from, c.fromlen));
 }
 
 /* Parses (buffer, nbytes=0, flags=0) for recv_into / recvfrom_into. */
@@ -600,7 +606,7 @@ sock_recvfrom_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
-    PyObject *addr = recv_addr(s, &from, c.fromlen);
+    PyObject *addr = pysock_recv_addr(s, &from, c.fromlen);
     if (addr == NULL)
         return NULL;
     return Py_BuildValue("nN", c.n, addr);
