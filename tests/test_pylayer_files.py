@@ -15,34 +15,8 @@ import threading
 import pytest
 
 import pysocket
+from pylayer_util import MODULES, both, exc_key, mod, outcome  # noqa: F401
 
-MODULES = {"socket": std_socket, "pysocket": pysocket}
-
-
-@pytest.fixture(params=sorted(MODULES))
-def mod(request):
-    return MODULES[request.param]
-
-
-def exc_key(exc, mod):
-    for name in ("timeout", "gaierror", "herror"):
-        if type(exc) is getattr(mod, name):
-            return "socket." + name
-    return type(exc).__name__
-
-
-def outcome(scenario, mod):
-    try:
-        return ("ok", scenario(mod))
-    except Exception as exc:
-        return ("raise", exc_key(exc, mod), str(exc))
-
-
-def both(scenario):
-    std = outcome(scenario, std_socket)
-    ours = outcome(scenario, pysocket)
-    assert ours == std
-    return std
 
 
 def tcp_pair(mod):

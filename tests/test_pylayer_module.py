@@ -17,36 +17,10 @@ import sys
 import pytest
 
 import pysocket
+from pylayer_util import MODULES, both, exc_key, mod, outcome  # noqa: F401
 
-MODULES = {"socket": std_socket, "pysocket": pysocket}
 HAS_EXCEPTION_GROUP = sys.version_info >= (3, 11)
 ENUMS = ["AddressFamily", "SocketKind", "MsgFlag", "AddressInfo"]
-
-
-@pytest.fixture(params=sorted(MODULES))
-def mod(request):
-    return MODULES[request.param]
-
-
-def exc_key(exc, mod):
-    for name in ("timeout", "gaierror", "herror"):
-        if type(exc) is getattr(mod, name):
-            return "socket." + name
-    return type(exc).__name__
-
-
-def outcome(scenario, mod):
-    try:
-        return ("ok", scenario(mod))
-    except Exception as exc:
-        return ("raise", exc_key(exc, mod), str(exc))
-
-
-def both(scenario):
-    std = outcome(scenario, std_socket)
-    ours = outcome(scenario, pysocket)
-    assert ours == std
-    return std
 
 
 @pytest.fixture
