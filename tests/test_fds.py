@@ -13,31 +13,13 @@ import subprocess
 import sys
 
 import pytest
+from util import no_fd_leak, open_fds  # noqa: F401  (autouse fixture)
 
 import pysocket._socket as psock
 from pysocket import _fds
 
 MSG_CTRUNC = getattr(psock, "MSG_CTRUNC", socket.MSG_CTRUNC)
 
-
-def _is_open(fd):
-    try:
-        os.fstat(fd)
-    except OSError:
-        return False
-    return True
-
-
-def open_fds():
-    gc.collect()
-    return sorted(fd for fd in map(int, os.listdir("/proc/self/fd")) if _is_open(fd))
-
-
-@pytest.fixture(autouse=True)
-def no_fd_leak():
-    before = len(open_fds())
-    yield
-    assert len(open_fds()) == before, "the test left a file descriptor open"
 
 
 def close_all(fds):

@@ -19,6 +19,7 @@ import sys
 import warnings
 
 import pytest
+from util import no_fd_leak, open_fds  # noqa: F401  (autouse fixture)
 
 import pysocket._socket as psock
 
@@ -45,26 +46,6 @@ SOL_SOCKET = C("SOL_SOCKET")
 SCM_RIGHTS = C("SCM_RIGHTS")
 MSG_CTRUNC = C("MSG_CTRUNC")
 
-
-def _is_open(fd):
-    try:
-        os.fstat(fd)
-    except OSError:
-        return False
-    return True
-
-
-def open_fds():
-    """The open fds, without the one listdir() used for the listing."""
-    gc.collect()
-    return sorted(fd for fd in map(int, os.listdir("/proc/self/fd")) if _is_open(fd))
-
-
-@pytest.fixture(autouse=True)
-def no_fd_leak():
-    before = len(open_fds())
-    yield
-    assert len(open_fds()) == before, "the test left a file descriptor open"
 
 
 def outcome(f, *args, **kwargs):

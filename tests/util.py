@@ -6,10 +6,13 @@ the module they are given, so the same code runs on both sides; where a test
 needs the stdlib's answer as the reference it calls `outcome(STDLIB, ...)`.
 """
 import errno
+import gc
 import os
 import socket as STDLIB
 import sys
 import threading
+
+import pytest
 
 HOST = "127.0.0.1"
 HOST6 = "::1"
@@ -203,3 +206,26 @@ def errno_of(exc):
 
 
 EBADF = errno.EBADF
+
+
+def _is_open(fd):
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def open_fds():
+    """The open fds, without the one listdir() used for the listing."""
+    gc.collect()
+    return sorted(fd for fd in map(int, os.listdir("/proc/self/fd")) if _is_open(fd))
+
+
+@pytest.fixture(autouse=True)
+def no_fd_leak():
+    """Fails a test that leaves any file descriptor open (socket or not);
+    a test module activates it with `from util import no_fd_leak`."""
+    before = len(open_fds())
+    yield
+    assert len(open_fds()) == before, "the test left a file descriptor open"
