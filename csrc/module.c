@@ -181,16 +181,10 @@ static PyObject *
 socket_close(PyObject *module, PyObject *arg)
 {
     (void)module;
-    int fd, res, err;
+    int fd;
     if (fd_arg(arg, &fd) < 0)
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    res = close(fd);
-    err = errno;
-    Py_END_ALLOW_THREADS
-    if (res < 0 && err != ECONNRESET)
-        return pysock_err_errno(err);
-    Py_RETURN_NONE;
+    return pysock_close_fd(fd);
 }
 
 /* dup(fd): a non-inheritable duplicate (PEP 446). */

@@ -197,6 +197,10 @@ PyObject *pysock_recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t
  * other is released) or the tuple cannot be made. */
 PyObject *pysock_pair(PyObject *a, PyObject *b);
 
+/* close(2) with the GIL released, as the stdlib closes a socket: ECONNRESET
+ * is no error (the fd is closed anyway).  None, or NULL with OSError. */
+PyObject *pysock_close_fd(int fd);
+
 /* Sets O_NONBLOCK on or off.  0 / -1 with an OSError set. */
 int pysock_set_fd_blocking(int fd, int blocking);
 /* Applies a timeout (ns, -1 for None) to the socket and its fd. */

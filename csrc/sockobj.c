@@ -355,23 +355,10 @@ sock_dealloc(PyObject *self)
 
 /* ---------------- methods ---------------- */
 
-/* close(): close(2).  While another thread is inside a call on this socket,
- * the socket is shut down to wake it and that call closes the fd on its way
- * out, so the fd number cannot be reused under it. */
-static PyObject *
-sock_close(PyObject *self, PyObject *unused)
+PyObject *
+pysock_close_fd(int fd)
 {
-    (void)unused;
-    PySockObject *s = (PySockObject *)self;
-    int fd = s->fd, res, err;
-    if (fd < 0)
-        Py_RETURN_NONE;
-    s->fd = -1;
-    if (s->busy > 0) {
-        s->pending_close = fd;
-        shutdown(fd, SHUT_RDWR);
-        Py_RETURN_NONE;
-    }
+    int res, err;
     Py_BEGIN_ALLOW_THREADS
     res = close(fd);
     err = errno;
@@ -380,6 +367,26 @@ sock_close(PyObject *self, PyObject *unused)
     if (res < 0 && err != ECONNRESET)
         return pysock_err_errno(err);
     Py_RETURN_NONE;
+}
+
+/* close(): close(2).  While another thread is inside a call on this socket,
+ * the socket is shut down to wake it and that call closes the fd on its way
+ * out, so the fd number cannot be reused under it. */
+static PyObject *
+sock_close(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    PySockObject *s = (PySockObject *)self;
+    int fd = s->fd;
+    if (fd < 0)
+        Py_RETURN_NONE;
+    s->fd = -1;
+    if (s->busy > 0) {
+        s->pending_close = fd;
+        shutdown(fd, SHUT_RDWR);
+        Py_RETURN_NONE;
+    }
+    return pysock_close_fd(fd);
 }
 
 static PyObject *
