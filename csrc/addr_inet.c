@@ -160,20 +160,24 @@ pysock_ip_to_str(const struct sockaddr *sa)
     return NULL;
 }
 
-/* The port of an address tuple: an int in 0..65535, OverflowError otherwise. */
+/* The error of a port that failed to convert to a C int: an OverflowError
+ * becomes "<caller>(): port must be 0-65535.", other errors stay.  -1. */
 static int
-parse_port(const pysock_addrctx *ctx, PyObject *obj, int *port)
+port_overflow(const pysock_addrctx *ctx)
 {
-    if (pysock_as_int(obj, port) < 0) {
-        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
-            PyErr_Clear();
-            *port = -1;
-        }
-        else {
-            return -1;
-        }
+    if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_OverflowError, "%s(): port must be 0-65535.", ctx->caller);
     }
-    if (*port < 0 || *port > 0xffff) {
+    return -1;
+}
+
+/* A converted port outside 0..65535: OverflowError, after the host was
+ * resolved, in the stdlib's order.  0 / -1. */
+static int
+check_port(const pysock_addrctx *ctx, int port)
+{
+    if (port < 0 || port > 0xffff) {
         PyErr_Format(PyExc_OverflowError, "%s(): port must be 0-65535.", ctx->caller);
         return -1;
     }
@@ -200,18 +204,17 @@ inet_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
     if (b == NULL)
         return -1;
     if (pysock_as_int(portobj, &port) < 0) {
-        if (!PyErr_ExceptionMatches(PyExc_OverflowError)) {
-            Py_DECREF(b);
-            return -1;
-        }
-        PyErr_Clear();          /* out of range: reported after the host */
+        /* as PyArg in the stdlib: before the host is resolved, and an
+         * OverflowError becomes the port-range message */
+        Py_DECREF(b);
+        return port_overflow(ctx);
     }
     int n = pysock_setipaddr(ctx->state, PyBytes_AS_STRING(b),
                              &out->sa, sizeof(*out), AF_INET);
     Py_DECREF(b);
     if (n < 0)
         return -1;
-    if (parse_port(ctx, portobj, &port) < 0)
+    if (check_port(ctx, port) < 0)
         return -1;
     out->in4.sin_family = AF_INET;
     out->in4.sin_port = htons((uint16_t)port);
@@ -291,20 +294,21 @@ inet6_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
     PyObject *b = host_bytes(PyTuple_GET_ITEM(addr, 0));
     if (b == NULL)
         return -1;
-    if ((pysock_as_int(portobj, &port) < 0 && !PyErr_ExceptionMatches(PyExc_OverflowError))
-        || (n > 2 && as_uint_mask(PyTuple_GET_ITEM(addr, 2), &flowinfo) < 0)
+    if (pysock_as_int(portobj, &port) < 0) {
+        Py_DECREF(b);
+        return port_overflow(ctx);
+    }
+    if ((n > 2 && as_uint_mask(PyTuple_GET_ITEM(addr, 2), &flowinfo) < 0)
         || (n > 3 && as_uint_mask(PyTuple_GET_ITEM(addr, 3), &scope_id) < 0)) {
         Py_DECREF(b);
         return -1;
     }
-    if (PyErr_Occurred())
-        PyErr_Clear();          /* port out of range: reported after the host */
     int r = pysock_setipaddr(ctx->state, PyBytes_AS_STRING(b),
                              &out->sa, sizeof(*out), AF_INET6);
     Py_DECREF(b);
     if (r < 0)
         return -1;
-    if (parse_port(ctx, portobj, &port) < 0)
+    if (check_port(ctx, port) < 0)
         return -1;
     if (flowinfo > 0xfffff) {
         PyErr_Format(PyExc_OverflowError, "%s(): flowinfo must be 0-1048575.", ctx->caller);

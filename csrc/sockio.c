@@ -224,11 +224,14 @@ send_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
           Py_buffer *buf, int *flags)
 {
     *flags = 0;
-    if (pysock_nargs(fname, nargs, 1, 2) < 0)
+    if (pysock_nargs(fname, nargs, 1, 2) < 0
+        || PyObject_GetBuffer(args[0], buf, PyBUF_SIMPLE) < 0)
         return -1;
-    if (nargs > 1 && pysock_as_int(args[1], flags) < 0)
+    if (nargs > 1 && pysock_as_int(args[1], flags) < 0) {
+        PyBuffer_Release(buf);
         return -1;
-    return PyObject_GetBuffer(args[0], buf, PyBUF_SIMPLE);
+    }
+    return 0;
 }
 
 /* send(data[, flags]) -> count */

@@ -536,11 +536,18 @@ static PyObject *
 sock_shutdown(PyObject *self, PyObject *arg)
 {
     PySockObject *s = (PySockObject *)self;
-    int how, res, err;
-    if (pysock_as_int(arg, &how) < 0)
+    int res, err;
+    /* a plain C int conversion, as the stdlib's (which on 3.9 still takes
+     * floats through __int__, with a DeprecationWarning) */
+    long how = PyLong_AsLong(arg);
+    if (how == -1 && PyErr_Occurred())
         return NULL;
+    if (how > INT_MAX || how < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+        return NULL;
+    }
     Py_BEGIN_ALLOW_THREADS
-    res = shutdown(s->fd, how);
+    res = shutdown(s->fd, (int)how);
     err = errno;
     Py_END_ALLOW_THREADS
     if (res < 0)
