@@ -13,6 +13,33 @@ static const pysock_addr_ops *const families[] = {
 #if PYSOCK_HAS_AF_UNIX
     &pysock_addr_unix,
 #endif
+#if PYSOCK_HAS_AF_NETLINK
+    &pysock_addr_netlink,
+#endif
+#if PYSOCK_HAS_AF_PACKET
+    &pysock_addr_packet,
+#endif
+#if PYSOCK_HAS_AF_CAN
+    &pysock_addr_can,
+#endif
+#if PYSOCK_HAS_AF_TIPC
+    &pysock_addr_tipc,
+#endif
+#if PYSOCK_HAS_AF_RDS
+    &pysock_addr_rds,
+#endif
+#if PYSOCK_HAS_AF_ALG
+    &pysock_addr_alg,
+#endif
+#if PYSOCK_HAS_AF_VSOCK
+    &pysock_addr_vsock,
+#endif
+#if PYSOCK_HAS_AF_BLUETOOTH
+    &pysock_addr_bluetooth,
+#endif
+#if PYSOCK_HAS_AF_QIPCRTR
+    &pysock_addr_qipcrtr,
+#endif
 };
 
 #define N_FAMILIES (sizeof(families) / sizeof(families[0]))

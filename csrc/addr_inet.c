@@ -13,8 +13,13 @@ host_bytes(PyObject *obj)
     if (PyUnicode_Check(obj)) {
         if (PyUnicode_IS_ASCII(obj))
             b = PyUnicode_AsASCIIString(obj);
-        else
+        else {
             b = PyUnicode_AsEncodedString(obj, "idna", NULL);
+            if (b == NULL) {
+                PyErr_SetString(PyExc_TypeError, "encoding of hostname failed");
+                return NULL;
+            }
+        }
     }
     else if (PyBytes_Check(obj)) {
         b = Py_NewRef(obj);
@@ -110,15 +115,36 @@ pysock_setipaddr(pysock_state *st, const char *name, struct sockaddr *out,
     return resolve(st, name, af, 0, out, outlen);
 }
 
+/* Dotted-quad text of an IPv4 address, as inet_ntop(3) writes it; returns
+ * the length.  Done by hand: glibc's inet_ntop formats through vfprintf. */
+static Py_ssize_t
+ipv4_text(const unsigned char *a, char *out)
+{
+    char *p = out;
+    for (int i = 0; i < 4; i++) {
+        unsigned int v = a[i];
+        if (v >= 100) {
+            *p++ = (char)('0' + v / 100);
+            *p++ = (char)('0' + (v / 10) % 10);
+        }
+        else if (v >= 10) {
+            *p++ = (char)('0' + v / 10);
+        }
+        *p++ = (char)('0' + v % 10);
+        if (i < 3)
+            *p++ = '.';
+    }
+    return p - out;
+}
+
 PyObject *
 pysock_ip_to_str(const struct sockaddr *sa)
 {
     char buf[INET6_ADDRSTRLEN];
     if (sa->sa_family == AF_INET) {
         const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
-        if (inet_ntop(AF_INET, &sin->sin_addr, buf, sizeof(buf)) == NULL)
-            return pysock_err_errno(errno);
-        return PyUnicode_FromString(buf);
+        Py_ssize_t n = ipv4_text((const unsigned char *)&sin->sin_addr, buf);
+        return PyUnicode_DecodeASCII(buf, n, NULL);
     }
 #if PYSOCK_HAS_IPV6
     if (sa->sa_family == AF_INET6) {
@@ -134,20 +160,24 @@ pysock_ip_to_str(const struct sockaddr *sa)
     return NULL;
 }
 
-/* The port of an address tuple: an int in 0..65535, OverflowError otherwise. */
+/* The error of a port that failed to convert to a C int: an OverflowError
+ * becomes "<caller>(): port must be 0-65535.", other errors stay.  -1. */
 static int
-parse_port(const pysock_addrctx *ctx, PyObject *obj, int *port)
+port_overflow(const pysock_addrctx *ctx)
 {
-    if (pysock_as_int(obj, port) < 0) {
-        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
-            PyErr_Clear();
-            *port = -1;
-        }
-        else {
-            return -1;
-        }
+    if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_OverflowError, "%s(): port must be 0-65535.", ctx->caller);
     }
-    if (*port < 0 || *port > 0xffff) {
+    return -1;
+}
+
+/* A converted port outside 0..65535: OverflowError, after the host was
+ * resolved, in the stdlib's order.  0 / -1. */
+static int
+check_port(const pysock_addrctx *ctx, int port)
+{
+    if (port < 0 || port > 0xffff) {
         PyErr_Format(PyExc_OverflowError, "%s(): port must be 0-65535.", ctx->caller);
         return -1;
     }
@@ -173,17 +203,18 @@ inet_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
     PyObject *b = host_bytes(host);
     if (b == NULL)
         return -1;
-    if (pysock_as_int(portobj, &port) < 0 && !PyErr_ExceptionMatches(PyExc_OverflowError)) {
+    if (pysock_as_int(portobj, &port) < 0) {
+        /* as PyArg in the stdlib: before the host is resolved, and an
+         * OverflowError becomes the port-range message */
         Py_DECREF(b);
-        return -1;
+        return port_overflow(ctx);
     }
-    PyErr_Clear();
     int n = pysock_setipaddr(ctx->state, PyBytes_AS_STRING(b),
                              &out->sa, sizeof(*out), AF_INET);
     Py_DECREF(b);
     if (n < 0)
         return -1;
-    if (parse_port(ctx, portobj, &port) < 0)
+    if (check_port(ctx, port) < 0)
         return -1;
     out->in4.sin_family = AF_INET;
     out->in4.sin_port = htons((uint16_t)port);
@@ -224,7 +255,11 @@ static int
 as_uint_mask(PyObject *obj, unsigned int *out)
 {
     if (PyFloat_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, "integer argument expected, got float");
+        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
+        return -1;
+    }
+    if (!PyIndex_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(obj)->tp_name);
         return -1;
     }
     PyObject *i = PyNumber_Index(obj);
@@ -259,19 +294,21 @@ inet6_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
     PyObject *b = host_bytes(PyTuple_GET_ITEM(addr, 0));
     if (b == NULL)
         return -1;
-    if ((pysock_as_int(portobj, &port) < 0 && !PyErr_ExceptionMatches(PyExc_OverflowError))
-        || (n > 2 && as_uint_mask(PyTuple_GET_ITEM(addr, 2), &flowinfo) < 0)
+    if (pysock_as_int(portobj, &port) < 0) {
+        Py_DECREF(b);
+        return port_overflow(ctx);
+    }
+    if ((n > 2 && as_uint_mask(PyTuple_GET_ITEM(addr, 2), &flowinfo) < 0)
         || (n > 3 && as_uint_mask(PyTuple_GET_ITEM(addr, 3), &scope_id) < 0)) {
         Py_DECREF(b);
         return -1;
     }
-    PyErr_Clear();
     int r = pysock_setipaddr(ctx->state, PyBytes_AS_STRING(b),
                              &out->sa, sizeof(*out), AF_INET6);
     Py_DECREF(b);
     if (r < 0)
         return -1;
-    if (parse_port(ctx, portobj, &port) < 0)
+    if (check_port(ctx, port) < 0)
         return -1;
     if (flowinfo > 0xfffff) {
         PyErr_Format(PyExc_OverflowError, "%s(): flowinfo must be 0-1048575.", ctx->caller);

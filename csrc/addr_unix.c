@@ -23,10 +23,8 @@ unix_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
     else {
         obj = Py_NewRef(addr);
     }
-    if (PyObject_GetBuffer(obj, &path, PyBUF_SIMPLE) < 0) {
-        Py_DECREF(obj);
-        PyErr_Format(PyExc_TypeError, "a bytes-like object is required, not '%.100s'",
-                     Py_TYPE(addr)->tp_name);
+    if (PyObject_GetBuffer(obj, &path, PyBUF_SIMPLE) < 0) {   /* its own error, */
+        Py_DECREF(obj);                                        /* as PyArg's "y*" */
         return -1;
     }
     const char *p = (const char *)path.buf;

@@ -98,6 +98,22 @@ pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
 #  define PYSOCK_SETBLOCKING_TRUTH 0
 #endif
 
+/* TypeError for keywords given to a positional-only socket method: 3.9 and
+ * 3.10 name the bare method, later versions qualify it with the type. */
+#if PY_VERSION_HEX < 0x030B0000
+#  define PYSOCK_FMT_METHOD_NO_KW "%s() takes no keyword arguments"
+#else
+#  define PYSOCK_FMT_METHOD_NO_KW "socket.%s() takes no keyword arguments"
+#endif
+
+/* socket.__init__'s int arguments: PyArg's "i" texts before 3.11, the
+ * Argument Clinic int converter's single text from 3.11 on. */
+#if PY_VERSION_HEX >= 0x030B0000
+#  define PYSOCK_INIT_INT_CLINIC 1
+#else
+#  define PYSOCK_INIT_INT_CLINIC 0
+#endif
+
 /* OverflowError text for a float timeout out of range. */
 #if PY_VERSION_HEX < 0x030B0000
 #  define PYSOCK_MSG_FLOAT_TIME_OVERFLOW "timestamp too large to convert to C _PyTime_t"
@@ -110,6 +126,30 @@ pysock_module_by_def(PyTypeObject *type, PyModuleDef *def)
 #  define PYSOCK_MSG_TIME_OVERFLOW "timestamp too large to convert to C _PyTime_t"
 #else
 #  define PYSOCK_MSG_TIME_OVERFLOW "timestamp too large to convert to C PyTime_t"
+#endif
+
+/* ---- resolver ---- */
+/* htons()/ntohs(): before 3.10 a value above 0xffff is truncated with a
+ * DeprecationWarning; from 3.10 on it raises OverflowError. */
+#if PY_VERSION_HEX >= 0x030A0000
+#  define PYSOCK_HTONS_STRICT 1
+#else
+#  define PYSOCK_HTONS_STRICT 0
+#endif
+/* 3.13 converts htons()'s argument as a C int (one OverflowError text for
+ * every out-of-range value), checks if_indextoname()'s index against
+ * UINT_MAX, and names METH_O argument errors "argument" (no number). */
+#if PY_VERSION_HEX >= 0x030D0000
+#  define PYSOCK_PY313_ARGS 1
+#else
+#  define PYSOCK_PY313_ARGS 0
+#endif
+/* getaddrinfo(): from 3.12 an int port is passed as its decimal str()
+ * (no C long range check). */
+#if PY_VERSION_HEX >= 0x030C0000
+#  define PYSOCK_GAI_PORT_STR 1
+#else
+#  define PYSOCK_GAI_PORT_STR 0
 #endif
 
 #endif /* PYSOCK_COMPAT_H */

@@ -68,10 +68,6 @@ pysock_as_ssize(PyObject *o, Py_ssize_t *out)
         v = PyLong_AsSsize_t(o);
     }
     else {
-        if (!PyIndex_Check(o)) {
-            PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(o)->tp_name);
-            return -1;
-        }
         PyObject *i = PyNumber_Index(o);
         if (i == NULL)
             return -1;
@@ -185,16 +181,10 @@ static PyObject *
 socket_close(PyObject *module, PyObject *arg)
 {
     (void)module;
-    int fd, res, err;
+    int fd;
     if (fd_arg(arg, &fd) < 0)
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    res = close(fd);
-    err = errno;
-    Py_END_ALLOW_THREADS
-    if (res < 0 && err != ECONNRESET)
-        return pysock_err_errno(err);
-    Py_RETURN_NONE;
+    return pysock_close_fd(fd);
 }
 
 /* dup(fd): a non-inheritable duplicate (PEP 446). */
@@ -269,6 +259,10 @@ pysock_exec(PyObject *module)
         || pysock_socket_type_init(module, st) < 0
         || pysock_constants_init(module) < 0)
         return -1;
+#if PYSOCK_HAS_AF_BLUETOOTH
+    if (pysock_bluetooth_constants_init(module) < 0)
+        return -1;
+#endif
     PyMethodDef *tables[] = {
         pysock_module_functions, pysock_resolver_functions, pysock_convert_functions,
         pysock_msg_functions, pysock_addr_functions,

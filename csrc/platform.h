@@ -301,7 +301,146 @@
 #endif
 /* ---- end of headers for constants ---- */
 
-/* ---- address families beyond inet/inet6/unix (one addr_<family>.c each) ---- */
-/* (filled in by the address-family work: PYSOCK_HAS_AF_NETLINK etc.) */
+/* ---- address families ---- */
+/* One PYSOCK_HAS_AF_<X> per addr_<family>.c, decided from the headers.  Where
+ * <linux/...> headers may be missing on an old system, __has_include decides;
+ * without __has_include a Linux build assumes them present. */
+#if defined(__has_include)
+#  define PYSOCK_HAS_HEADER(h) __has_include(h)
+#else
+#  define PYSOCK_HAS_HEADER(h) PYSOCK_LINUX
+#endif
+
+#if PYSOCK_LINUX && defined(AF_NETLINK)
+#  define PYSOCK_HAS_AF_NETLINK 1          /* netlink(7); header included above */
+#else
+#  define PYSOCK_HAS_AF_NETLINK 0
+#endif
+
+#if PYSOCK_LINUX && defined(AF_PACKET)
+#  define PYSOCK_HAS_AF_PACKET 1           /* packet(7) */
+#else
+#  define PYSOCK_HAS_AF_PACKET 0
+#endif
+
+#if PYSOCK_LINUX && defined(AF_CAN) && PYSOCK_HAS_HEADER(<linux/can.h>)
+#  include <linux/can.h>
+#  define PYSOCK_HAS_AF_CAN 1              /* Documentation/networking/can.rst */
+/* sockaddr_can's j1939 member came with <linux/can/j1939.h> (5.4) */
+#  if PYSOCK_HAS_LINUX_CAN_J1939_H && defined(CAN_J1939)
+#    define PYSOCK_HAS_CAN_J1939 1
+#  else
+#    define PYSOCK_HAS_CAN_J1939 0
+#  endif
+#else
+#  define PYSOCK_HAS_CAN_J1939 0
+#  define PYSOCK_HAS_AF_CAN 0
+#endif
+
+#if PYSOCK_LINUX && defined(AF_TIPC) && PYSOCK_HAS_HEADER(<linux/tipc.h>)
+#  include <linux/tipc.h>
+#  define PYSOCK_HAS_AF_TIPC 1             /* tipc(7) */
+#else
+#  define PYSOCK_HAS_AF_TIPC 0
+#endif
+
+#if PYSOCK_LINUX && defined(AF_RDS)
+#  define PYSOCK_HAS_AF_RDS 1              /* rds(7): sockaddr_in addresses */
+#else
+#  define PYSOCK_HAS_AF_RDS 0
+#endif
+
+#if PYSOCK_LINUX && defined(AF_ALG) && PYSOCK_HAS_HEADER(<linux/if_alg.h>)
+#  include <linux/if_alg.h>
+#  define PYSOCK_HAS_AF_ALG 1              /* Documentation/crypto/userspace-if.rst */
+#else
+#  define PYSOCK_HAS_AF_ALG 0
+#endif
+
+#if PYSOCK_LINUX && defined(AF_VSOCK) && PYSOCK_HAS_HEADER(<linux/vm_sockets.h>)
+#  include <linux/vm_sockets.h>
+#  define PYSOCK_HAS_AF_VSOCK 1            /* vsock(7) */
+#else
+#  define PYSOCK_HAS_AF_VSOCK 0
+#endif
+
+#if PYSOCK_LINUX && defined(AF_QIPCRTR) && PYSOCK_HAS_HEADER(<linux/qrtr.h>)
+#  include <linux/qrtr.h>
+#  define PYSOCK_HAS_AF_QIPCRTR 1          /* Qualcomm IPC router */
+#else
+#  define PYSOCK_HAS_AF_QIPCRTR 0
+#endif
+
+/* Bluetooth: the BlueZ headers (<bluetooth/bluetooth.h> ...) are rarely installed, so pysocket uses
+ * its own copies of the kernel ABI (include/net/bluetooth/{bluetooth,hci,
+ * l2cap,rfcomm,sco}.h), which has been stable for two decades.  The structs
+ * carry a pysock_ prefix so they can never clash with BlueZ's. */
+#if PYSOCK_LINUX
+#  define PYSOCK_HAS_AF_BLUETOOTH 1
+#  ifndef AF_BLUETOOTH
+#    define AF_BLUETOOTH 31
+#  endif
+#  define BTPROTO_L2CAP   0
+#  define BTPROTO_HCI     1
+#  define BTPROTO_SCO     2
+#  define BTPROTO_RFCOMM  3
+#  define SOL_HCI         0
+#  define SOL_L2CAP       6
+#  define SOL_SCO         17
+#  define SOL_RFCOMM      18
+#  define SOL_BLUETOOTH   274
+#  define HCI_DATA_DIR    1              /* SOL_HCI options */
+#  define HCI_FILTER      2
+#  define HCI_TIME_STAMP  3
+#  define HCI_DEV_NONE    0xffff
+#  define HCI_CHANNEL_RAW      0
+#  define HCI_CHANNEL_USER     1
+#  define HCI_CHANNEL_MONITOR  2
+#  define HCI_CHANNEL_CONTROL  3
+#  define HCI_CHANNEL_LOGGING  4
+#  define BDADDR_BREDR     0x00
+#  define BDADDR_LE_PUBLIC 0x01
+#  define BDADDR_LE_RANDOM 0x02
+typedef struct {
+    uint8_t b[6];                        /* little-endian: b[0] is the last octet */
+} __attribute__((packed)) pysock_bdaddr;
+struct pysock_sockaddr_l2 {              /* l2cap.h */
+    sa_family_t l2_family;
+    unsigned short l2_psm;               /* __le16 */
+    pysock_bdaddr l2_bdaddr;
+    unsigned short l2_cid;               /* __le16 */
+    uint8_t l2_bdaddr_type;
+};
+struct pysock_sockaddr_rc {              /* rfcomm.h */
+    sa_family_t rc_family;
+    pysock_bdaddr rc_bdaddr;
+    uint8_t rc_channel;
+};
+struct pysock_sockaddr_hci {             /* hci.h */
+    sa_family_t hci_family;
+    unsigned short hci_dev;
+    unsigned short hci_channel;
+};
+struct pysock_sockaddr_sco {             /* sco.h */
+    sa_family_t sco_family;
+    pysock_bdaddr sco_bdaddr;
+};
+#else
+#  define PYSOCK_HAS_AF_BLUETOOTH 0
+#endif
+
+/* ---- ancillary data ---- */
+/* sendmsg(2)/recvmsg(2) with control messages (msg.c) */
+#if defined(CMSG_LEN) && defined(CMSG_SPACE) && defined(SCM_RIGHTS)
+#  define PYSOCK_HAS_CMSG 1
+#else
+#  define PYSOCK_HAS_CMSG 0
+#endif
+
+#ifdef _SC_IOV_MAX
+#  define PYSOCK_HAS_SC_IOV_MAX 1
+#else
+#  define PYSOCK_HAS_SC_IOV_MAX 0
+#endif
 
 #endif /* PYSOCK_PLATFORM_H */

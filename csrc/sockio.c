@@ -16,19 +16,29 @@ nowait(const PySockObject *s)
     return s->timeout >= 0 ? MSG_DONTWAIT : 0;
 }
 
+/* The flags a send may try with MSG_DONTWAIT first in blocking mode: only
+ * where a send is all or nothing (datagrams, records), never on a stream
+ * socket, where it could return a partial count a blocking send would not. */
+static int *
+atomic_send_flags(const PySockObject *s, int *flags)
+{
+    return s->type == SOCK_STREAM ? NULL : flags;
+}
+
 /* ---------------- connect ---------------- */
 
 /* connect(2) in the stdlib's protocol: a connect interrupted by a signal, or
  * in progress on a socket with a timeout, is completed by waiting for the fd
  * to become writable and reading SO_ERROR.  Returns 0 when connected, an
  * errno value (> 0) for a failed connection, or -1 with an exception set
- * (timeout, signal handler, closed socket). */
+ * (a signal handler's exception; with `raise_timeout`, the timeout).
+ * Without raise_timeout (connect_ex) the timeout gives EWOULDBLOCK. */
 static int
-do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
+do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len, int raise_timeout)
 {
+    if (s->fd < 0)
+        return EBADF;
     int fd = pysock_enter(s);
-    if (fd < 0)
-        return -1;
     int res, err;
     Py_BEGIN_ALLOW_THREADS
     res = connect(fd, &sa->sa, len);
@@ -57,6 +67,10 @@ do_connect(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
     for (;;) {
         if (pysock_wait(s, fd, 1, &d) < 0) {
             result = -1;
+            if (!raise_timeout && PyErr_ExceptionMatches(s->state->timeout_error)) {
+                PyErr_Clear();
+                result = EWOULDBLOCK;
+            }
             goto done;
         }
         int soerr = 0;
@@ -98,7 +112,7 @@ sock_connect(PyObject *self, PyObject *addr)
     socklen_t len;
     if (connect_parse(s, addr, "connect", &sa, &len) < 0)
         return NULL;
-    int r = do_connect(s, &sa, len);
+    int r = do_connect(s, &sa, len, 1);
     if (r < 0)
         return NULL;
     if (r > 0)
@@ -115,7 +129,7 @@ sock_connect_ex(PyObject *self, PyObject *addr)
     socklen_t len;
     if (connect_parse(s, addr, "connect_ex", &sa, &len) < 0)
         return NULL;
-    int r = do_connect(s, &sa, len);
+    int r = do_connect(s, &sa, len, 0);
     if (r < 0)
         return NULL;
     return PyLong_FromLong(r);
@@ -127,6 +141,7 @@ typedef struct {
     pysock_sockaddr sa;
     socklen_t len;
     int newfd;
+    int want_addr;     /* 0 for AF_ALG: the kernel refuses an address buffer */
 } accept_ctx;
 
 /* accept4(2) with SOCK_CLOEXEC: the new fd is non-inheritable (PEP 446). */
@@ -134,11 +149,12 @@ static int
 accept_impl(int fd, void *p)
 {
     accept_ctx *c = p;
-    c->len = sizeof(c->sa);
+    struct sockaddr *sa = c->want_addr ? &c->sa.sa : NULL;
+    c->len = c->want_addr ? (socklen_t)sizeof(c->sa) : 0;
 #if PYSOCK_HAS_ACCEPT4
-    c->newfd = accept4(fd, &c->sa.sa, &c->len, SOCK_CLOEXEC);
+    c->newfd = accept4(fd, sa, c->want_addr ? &c->len : NULL, SOCK_CLOEXEC);
 #else
-    c->newfd = accept(fd, &c->sa.sa, &c->len);
+    c->newfd = accept(fd, sa, c->want_addr ? &c->len : NULL);
     if (c->newfd >= 0 && fcntl(c->newfd, F_SETFD, FD_CLOEXEC) < 0) {
         int err = errno;
         close(c->newfd);
@@ -157,6 +173,11 @@ sock_accept(PyObject *self, PyObject *unused)
     PySockObject *s = (PySockObject *)self;
     accept_ctx c;
     memset(&c.sa, 0, sizeof(c.sa));
+#if PYSOCK_HAS_AF_ALG
+    c.want_addr = s->family != AF_ALG;    /* the stdlib returns None there */
+#else
+    c.want_addr = 1;
+#endif
     /* not with the GIL held: accept4(2) has no per-call non-blocking flag */
     if (pysock_call(s, 0, accept_impl, &c, NULL) < 0)
         return NULL;
@@ -203,27 +224,33 @@ send_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
           Py_buffer *buf, int *flags)
 {
     *flags = 0;
-    if (pysock_nargs(fname, nargs, 1, 2) < 0)
+    if (pysock_nargs(fname, nargs, 1, 2) < 0
+        || PyObject_GetBuffer(args[0], buf, PyBUF_SIMPLE) < 0)
         return -1;
-    if (nargs > 1 && pysock_as_int(args[1], flags) < 0)
+    if (nargs > 1 && pysock_as_int(args[1], flags) < 0) {
+        PyBuffer_Release(buf);
         return -1;
-    return PyObject_GetBuffer(args[0], buf, PyBUF_SIMPLE);
+    }
+    return 0;
 }
 
 /* send(data[, flags]) -> count */
 static PyObject *
-sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+          PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_buffer buf;
     send_ctx c;
+    if (pysock_method_no_kwargs("send", kwnames) < 0)
+        return NULL;
     if (send_args("send", args, nargs, &buf, &c.flags) < 0)
         return NULL;
     c.flags |= nowait(s);
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = NULL;
-    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len, atomic_send_flags(s, &c.flags));
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -233,12 +260,15 @@ sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* sendall(data[, flags]): one deadline for the whole buffer; signal handlers
  * run between partial sends. */
 static PyObject *
-sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+             PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_buffer buf;
     send_ctx c;
     pysock_deadline d;
+    if (pysock_method_no_kwargs("sendall", kwnames) < 0)
+        return NULL;
     if (send_args("sendall", args, nargs, &buf, &c.flags) < 0)
         return NULL;
     c.flags |= nowait(s);
@@ -248,7 +278,7 @@ sock_sendall(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     pysock_deadline_init(&d, s->timeout, 1);
     PyObject *result = NULL;
     do {
-        if (pysock_call_sized(s, 1, send_impl, &c, &d, c.len) < 0)
+        if (pysock_call_sized(s, 1, send_impl, &c, &d, c.len, &c.flags) < 0)
             goto done;
         c.buf += c.n;
         c.len -= (size_t)c.n;
@@ -261,9 +291,54 @@ done:
     return result;
 }
 
+/* True when parsing addr always gives the same sockaddr: an exact tuple
+ * (host, port[, ...]) of exact ints and a numeric IPv4/IPv6 host str, so no
+ * name resolution is involved and nothing in it can change. */
+static int
+addr_is_constant(const PySockObject *s, PyObject *addr)
+{
+    if ((s->family != AF_INET && s->family != AF_INET6) || !PyTuple_CheckExact(addr))
+        return 0;
+    Py_ssize_t n = PyTuple_GET_SIZE(addr);
+    if (n < 2 || !PyUnicode_CheckExact(PyTuple_GET_ITEM(addr, 0)))
+        return 0;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (!PyLong_CheckExact(PyTuple_GET_ITEM(addr, i)))
+            return 0;
+    }
+    PyObject *host = PyTuple_GET_ITEM(addr, 0);
+    if (!PyUnicode_IS_ASCII(host))
+        return 0;
+    unsigned char tmp[sizeof(struct in6_addr)];
+    return inet_pton(s->family, (const char *)PyUnicode_DATA(host), tmp) > 0;
+}
+
+/* sendto's address: the cached sockaddr when addr is the very object parsed
+ * last time (a datagram socket mostly talks to one peer), else parsed, and
+ * cached when addr_is_constant().  0 / -1. */
+static int
+sendto_addr(PySockObject *s, PyObject *addr, pysock_sockaddr *sa, socklen_t *len)
+{
+    if (addr == s->to_addr) {
+        memcpy(sa, &s->to_sa, s->to_salen);
+        *len = s->to_salen;
+        return 0;
+    }
+    pysock_addrctx ctx = pysock_ctx(s, "sendto");
+    if (pysock_parse_addr(&ctx, addr, sa, len) < 0)
+        return -1;
+    if (addr_is_constant(s, addr)) {
+        memcpy(&s->to_sa, sa, *len);
+        s->to_salen = *len;
+        Py_XSETREF(s->to_addr, Py_NewRef(addr));
+    }
+    return 0;
+}
+
 /* sendto(data[, flags], address) -> count */
 static PyObject *
-sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+            PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_buffer buf;
@@ -271,6 +346,8 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     pysock_sockaddr sa;
     PyObject *addr;
     c.flags = 0;
+    if (pysock_method_no_kwargs("sendto", kwnames) < 0)
+        return NULL;
     if (nargs == 2) {
         addr = args[1];
     }
@@ -285,8 +362,7 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     if (PyObject_GetBuffer(args[0], &buf, PyBUF_SIMPLE) < 0)
         return NULL;
-    pysock_addrctx ctx = pysock_ctx(s, "sendto");
-    if (pysock_parse_addr(&ctx, addr, &sa, &c.tolen) < 0
+    if (sendto_addr(s, addr, &sa, &c.tolen) < 0
         || PySys_Audit("socket.sendto", "OO", self, addr) < 0) {
         PyBuffer_Release(&buf);
         return NULL;
@@ -295,7 +371,7 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     c.len = (size_t)buf.len;
     c.to = &sa.sa;
     c.flags |= nowait(s);
-    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len);
+    int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len, atomic_send_flags(s, &c.flags));
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -336,11 +412,13 @@ static PyObject *
 recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
 {
     char stackbuf[RECV_STACK];
+    if (bufsize == 0 && c->from == NULL)     /* recv(0): no syscall */
+        return PyBytes_FromStringAndSize(NULL, 0);
     c->flags |= nowait(s);
     if (bufsize <= RECV_STACK) {
         c->buf = stackbuf;
         c->len = (size_t)bufsize;
-        if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0)
+        if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len, &c->flags) < 0)
             return NULL;
         return PyBytes_FromStringAndSize(stackbuf, c->n);
     }
@@ -349,7 +427,7 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
         return NULL;
     c->buf = PyBytes_AS_STRING(b);
     c->len = (size_t)bufsize;
-    if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len) < 0) {
+    if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len, &c->flags) < 0) {
         Py_DECREF(b);
         return NULL;
     }
@@ -378,28 +456,31 @@ recv_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
 
 /* recv(bufsize[, flags]) -> data */
 static PyObject *
-sock_recv(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_recv(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+          PyObject *kwnames)
 {
     Py_ssize_t bufsize;
     recv_ctx c;
+    if (pysock_method_no_kwargs("recv", kwnames) < 0)
+        return NULL;
     if (recv_args("recv", args, nargs, &bufsize, &c.flags) < 0)
         return NULL;
     c.from = NULL;
     return recv_bytes((PySockObject *)self, &c, bufsize);
 }
 
-/* The sender's address, reusing the previous object when the sockaddr bytes
- * are the same (a datagram socket mostly hears from one peer). */
-static PyObject *
-recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
+PyObject *
+pysock_recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
 {
+    if (len > sizeof(*sa))          /* the kernel's length of a longer address */
+        len = sizeof(*sa);
     if (s->last_addr != NULL && len == s->last_salen && len > 0
         && memcmp(sa, &s->last_sa, len) == 0)
         return Py_NewRef(s->last_addr);
     PyObject *addr = pysock_build_addr(sa, len, s->proto);
     if (addr == NULL)
         return NULL;
-    if (len > 0 && (size_t)len <= sizeof(s->last_sa)) {
+    if (len > 0) {
         memcpy(&s->last_sa, sa, len);
         s->last_salen = len;
         Py_XSETREF(s->last_addr, Py_NewRef(addr));
@@ -407,14 +488,36 @@ recv_addr(PySockObject *s, const pysock_sockaddr *sa, socklen_t len)
     return addr;
 }
 
+PyObject *
+pysock_pair(PyObject *a, PyObject *b)
+{
+    if (a == NULL || b == NULL) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return NULL;
+    }
+    PyObject *t = PyTuple_New(2);
+    if (t == NULL) {
+        Py_DECREF(a);
+        Py_DECREF(b);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(t, 0, a);
+    PyTuple_SET_ITEM(t, 1, b);
+    return t;
+}
+
 /* recvfrom(bufsize[, flags]) -> (data, address) */
 static PyObject *
-sock_recvfrom(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_recvfrom(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+              PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     Py_ssize_t bufsize;
     recv_ctx c;
     pysock_sockaddr from;
+    if (pysock_method_no_kwargs("recvfrom", kwnames) < 0)
+        return NULL;
     if (recv_args("recvfrom", args, nargs, &bufsize, &c.flags) < 0)
         return NULL;
     memset(&from, 0, sizeof(from.ss));
@@ -422,20 +525,7 @@ sock_recvfrom(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *data = recv_bytes(s, &c, bufsize);
     if (data == NULL)
         return NULL;
-    PyObject *addr = recv_addr(s, &from, c.fromlen);
-    if (addr == NULL) {
-        Py_DECREF(data);
-        return NULL;
-    }
-    PyObject *t = PyTuple_New(2);
-    if (t == NULL) {
-        Py_DECREF(data);
-        Py_DECREF(addr);
-        return NULL;
-    }
-    PyTuple_SET_ITEM(t, 0, data);
-    PyTuple_SET_ITEM(t, 1, addr);
-    return t;
+    return pysock_pair(data, pysock_recv_addr(s, &from, c.fromlen));
 }
 
 /* Parses (buffer, nbytes=0, flags=0) for recv_into / recvfrom_into. */
@@ -488,8 +578,12 @@ sock_recv_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
                        "buffer too small for requested bytes") < 0)
         return NULL;
     c.from = NULL;
+    if (c.len == 0) {                        /* nothing asked: no syscall */
+        PyBuffer_Release(&buf);
+        return PyLong_FromLong(0);
+    }
     c.flags |= nowait((PySockObject *)self);
-    int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len);
+    int r = pysock_call_sized((PySockObject *)self, 0, recv_impl, &c, NULL, c.len, &c.flags);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
@@ -511,11 +605,11 @@ sock_recvfrom_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     memset(&from, 0, sizeof(from.ss));
     c.from = &from;
     c.flags |= nowait(s);
-    int r = pysock_call_sized(s, 0, recv_impl, &c, NULL, c.len);
+    int r = pysock_call_sized(s, 0, recv_impl, &c, NULL, c.len, &c.flags);
     PyBuffer_Release(&buf);
     if (r < 0)
         return NULL;
-    PyObject *addr = recv_addr(s, &from, c.fromlen);
+    PyObject *addr = pysock_recv_addr(s, &from, c.fromlen);
     if (addr == NULL)
         return NULL;
     return Py_BuildValue("nN", c.n, addr);
@@ -529,18 +623,18 @@ PyMethodDef pysock_sockio_methods[] = {
     {"_accept", sock_accept, METH_NOARGS,
      "_accept() -> (integer, address info)\n\nWait for a connection; return the new "
      "(non-inheritable) fd and the peer's address."},
-    {"send", FASTCALL(sock_send), METH_FASTCALL,
+    {"send", FASTCALL(sock_send), METH_FASTCALL | METH_KEYWORDS,
      "send(data[, flags]) -> count\n\nSend data; return the number of bytes sent."},
-    {"sendall", FASTCALL(sock_sendall), METH_FASTCALL,
+    {"sendall", FASTCALL(sock_sendall), METH_FASTCALL | METH_KEYWORDS,
      "sendall(data[, flags])\n\nSend all of data, calling send() until it is done or "
      "an error (or the timeout) stops it."},
-    {"sendto", FASTCALL(sock_sendto), METH_FASTCALL,
+    {"sendto", FASTCALL(sock_sendto), METH_FASTCALL | METH_KEYWORDS,
      "sendto(data[, flags], address) -> count\n\nSend data to address."},
-    {"recv", FASTCALL(sock_recv), METH_FASTCALL,
+    {"recv", FASTCALL(sock_recv), METH_FASTCALL | METH_KEYWORDS,
      "recv(buffersize[, flags]) -> data\n\nReceive up to buffersize bytes."},
     {"recv_into", FASTCALL(sock_recv_into), METH_FASTCALL | METH_KEYWORDS,
      "recv_into(buffer, [nbytes[, flags]]) -> nbytes_read\n\nReceive into buffer."},
-    {"recvfrom", FASTCALL(sock_recvfrom), METH_FASTCALL,
+    {"recvfrom", FASTCALL(sock_recvfrom), METH_FASTCALL | METH_KEYWORDS,
      "recvfrom(buffersize[, flags]) -> (data, address info)\n\nLike recv(), also "
      "returning the sender's address."},
     {"recvfrom_into", FASTCALL(sock_recvfrom_into), METH_FASTCALL | METH_KEYWORDS,

@@ -110,6 +110,8 @@ sock_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     s->pending_close = -1;
     s->last_salen = 0;
     s->last_addr = NULL;
+    s->to_addr = NULL;
+    s->to_salen = 0;
     return (PyObject *)s;
 }
 
@@ -149,16 +151,76 @@ sol_socket_int(int fd, int opt, int *out)
     return 0;
 }
 
+/* The arguments of socket(family=-1, type=-1, proto=-1, fileno=None), parsed
+ * by hand (PyArg_ParseTupleAndKeywords costs ~1,300 instructions, and every
+ * accepted connection makes a socket object).  Texts as PyArg's. */
+static int
+init_args(PyObject *args, PyObject *kwds, int *family, int *type, int *proto,
+          PyObject **fdobj)
+{
+    static const char *const names[] = {"family", "type", "proto", "fileno"};
+    PyObject *a[4] = {NULL, NULL, NULL, NULL};
+    Py_ssize_t n = PyTuple_GET_SIZE(args);
+    if (n > 4) {
+        PyErr_Format(PyExc_TypeError, "socket() takes at most 4 arguments (%zd given)", n);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        a[i] = PyTuple_GET_ITEM(args, i);
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) > 0) {
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        if (n + PyDict_GET_SIZE(kwds) > 4) {
+            PyErr_Format(PyExc_TypeError, "socket() takes at most 4 arguments (%zd given)",
+                         n + PyDict_GET_SIZE(kwds));
+            return -1;
+        }
+        while (PyDict_Next(kwds, &pos, &key, &value)) {
+            int found = -1;
+            for (int i = 0; i < 4 && PyUnicode_Check(key); i++) {
+                if (PyUnicode_CompareWithASCIIString(key, names[i]) == 0) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                PyErr_Format(PyExc_TypeError, PYSOCK_FMT_BAD_KW,
+                             PYSOCK_BAD_KW_ARGS("socket", key));
+                return -1;
+            }
+            if (a[found] != NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "argument for socket() given by name ('%s') and position (%d)",
+                             names[found], found + 1);
+                return -1;
+            }
+            a[found] = value;
+        }
+    }
+    int *outs[3] = {family, type, proto};
+    for (int i = 0; i < 3; i++) {
+        if (a[i] != NULL && pysock_as_int(a[i], outs[i]) < 0) {
+#if PYSOCK_INIT_INT_CLINIC
+            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_SetString(PyExc_OverflowError,
+                                "Python int too large to convert to C int");
+            }
+#endif
+            return -1;
+        }
+    }
+    *fdobj = a[3];
+    return 0;
+}
+
 /* socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None); socket(2). */
 static int
 sock_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
     PySockObject *s = (PySockObject *)self;
-    static char *kwlist[] = {"family", "type", "proto", "fileno", NULL};
     int family = -1, type = -1, proto = -1, fd = -1;
     PyObject *fdobj = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|iiiO:socket", kwlist,
-                                     &family, &type, &proto, &fdobj))
+    if (init_args(args, kwds, &family, &type, &proto, &fdobj) < 0)
         return -1;
     if (PySys_Audit("socket.__new__", "Oiii", self, family, type, proto) < 0)
         return -1;
@@ -174,11 +236,7 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
             PyErr_SetString(PyExc_ValueError, "negative file descriptor");
             return -1;
         }
-        if (v > INT_MAX) {
-            PyErr_SetString(PyExc_OverflowError, "file descriptor out of range");
-            return -1;
-        }
-        fd = (int)v;
+        fd = (int)v;     /* truncated like the stdlib's SOCKET_T conversion */
         /* detect what the caller left out, from the fd itself */
         if (family == -1) {
 #if PYSOCK_HAS_SO_DOMAIN
@@ -290,11 +348,26 @@ sock_dealloc(PyObject *self)
     if (PyObject_CallFinalizerFromDealloc(self) < 0)
         return;                     /* resurrected */
     Py_CLEAR(s->last_addr);
+    Py_CLEAR(s->to_addr);
     tp->tp_free(self);
     Py_DECREF(tp);
 }
 
 /* ---------------- methods ---------------- */
+
+PyObject *
+pysock_close_fd(int fd)
+{
+    int res, err;
+    Py_BEGIN_ALLOW_THREADS
+    res = close(fd);
+    err = errno;
+    Py_END_ALLOW_THREADS
+    /* ECONNRESET: the peer reset the connection, the fd is closed anyway */
+    if (res < 0 && err != ECONNRESET)
+        return pysock_err_errno(err);
+    Py_RETURN_NONE;
+}
 
 /* close(): close(2).  While another thread is inside a call on this socket,
  * the socket is shut down to wake it and that call closes the fd on its way
@@ -304,7 +377,7 @@ sock_close(PyObject *self, PyObject *unused)
 {
     (void)unused;
     PySockObject *s = (PySockObject *)self;
-    int fd = s->fd, res, err;
+    int fd = s->fd;
     if (fd < 0)
         Py_RETURN_NONE;
     s->fd = -1;
@@ -313,14 +386,7 @@ sock_close(PyObject *self, PyObject *unused)
         shutdown(fd, SHUT_RDWR);
         Py_RETURN_NONE;
     }
-    Py_BEGIN_ALLOW_THREADS
-    res = close(fd);
-    err = errno;
-    Py_END_ALLOW_THREADS
-    /* ECONNRESET: the peer reset the connection, the fd is closed anyway */
-    if (res < 0 && err != ECONNRESET)
-        return pysock_err_errno(err);
-    Py_RETURN_NONE;
+    return pysock_close_fd(fd);
 }
 
 static PyObject *
@@ -443,10 +509,13 @@ sock_bind(PyObject *self, PyObject *addr)
 
 /* listen([backlog]); listen(2). */
 static PyObject *
-sock_listen(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+sock_listen(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+            PyObject *kwnames)
 {
     PySockObject *s = (PySockObject *)self;
     int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128, res, err;
+    if (pysock_method_no_kwargs("listen", kwnames) < 0)
+        return NULL;
     if (pysock_nargs("listen", nargs, 0, 1) < 0)
         return NULL;
     if (nargs == 1 && pysock_as_int(args[0], &backlog) < 0)
@@ -467,11 +536,18 @@ static PyObject *
 sock_shutdown(PyObject *self, PyObject *arg)
 {
     PySockObject *s = (PySockObject *)self;
-    int how, res, err;
-    if (pysock_as_int(arg, &how) < 0)
+    int res, err;
+    /* a plain C int conversion, as the stdlib's (which on 3.9 still takes
+     * floats through __int__, with a DeprecationWarning) */
+    long how = PyLong_AsLong(arg);
+    if (how == -1 && PyErr_Occurred())
         return NULL;
+    if (how > INT_MAX || how < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+        return NULL;
+    }
     Py_BEGIN_ALLOW_THREADS
-    res = shutdown(s->fd, how);
+    res = shutdown(s->fd, (int)how);
     err = errno;
     Py_END_ALLOW_THREADS
     if (res < 0)
@@ -550,7 +626,7 @@ PyMethodDef pysock_sockobj_methods[] = {
     {"set_inheritable", sock_set_inheritable, METH_O,
      "set_inheritable(flag)\n\nMake the fd inheritable or not."},
     {"bind", sock_bind, METH_O, "bind(address)\n\nBind the socket to a local address."},
-    {"listen", FASTCALL(sock_listen), METH_FASTCALL,
+    {"listen", FASTCALL(sock_listen), METH_FASTCALL | METH_KEYWORDS,
      "listen([backlog])\n\nAccept connections; backlog defaults to min(SOMAXCONN, 128)."},
     {"shutdown", sock_shutdown, METH_O,
      "shutdown(flag)\n\nShut down reading (SHUT_RD), writing (SHUT_WR) or both (SHUT_RDWR)."},
