@@ -67,8 +67,15 @@ sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                      nargs);
         return NULL;
     }
-    if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0)
+    if (pysock_as_int(args[0], &level) < 0 || pysock_as_int(args[1], &opt) < 0) {
+        if (nargs == 4) {
+            /* as the stdlib: a bad level/option in the 4-argument form ends
+             * in the 3-argument form's arity error */
+            PyErr_Clear();
+            PyErr_SetString(PyExc_TypeError, "setsockopt() takes exactly 3 arguments (4 given)");
+        }
         return NULL;
+    }
 #if PYSOCK_HAS_AF_VSOCK
     /* vsock(7): only setsockopt(level, option, int) with a 64-bit value */
     if (s->family == AF_VSOCK) {

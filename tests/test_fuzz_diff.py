@@ -4,7 +4,6 @@ stdlib and on pysocket, with a fixed seed; both must give the same result or
 the same exception type.  Deterministic, a few thousand cases, seconds."""
 import random
 import socket as STDLIB
-import sys
 
 import pytest
 
@@ -80,23 +79,9 @@ METHODS = {
 # Differences this test found that are not fixed yet (strict: a fix makes
 # the test pass and the marker must go).
 KNOWN = {
-    "bind": "addr_unix.c: a non-contiguous memoryview AF_UNIX path gives TypeError; "
-            "the stdlib BufferError",
-    "connect_ex": "addr_inet.c: an AF_INET/AF_INET6 port outside C int range is "
-                  "reported after resolving the host (gaierror for a bad host); the "
-                  "stdlib raises OverflowError before resolving",
-    "sendall": "sockio.c send_args: flags are converted before data, so "
-               "sendall(non-buffer, 2**63) raises OverflowError; the stdlib TypeError",
     "sendto": "sockio.c/addr: a non-contiguous memoryview gives TypeError; the stdlib "
               "BufferError",
-    "set_inheritable": "sockobj.c: set_inheritable(memoryview) uses truth value; the "
-                       "stdlib requires an int (TypeError)",
 }
-
-
-if sys.version_info < (3, 10):
-    KNOWN["shutdown"] = ("module.c pysock_as_int: Python 3.9's 'i' format accepts floats "
-                         "(DeprecationWarning) in shutdown(); pysocket raises TypeError")
 
 
 @pytest.mark.parametrize("method", [
@@ -128,9 +113,6 @@ def test_methods_agree(method, tmp_path, monkeypatch):
     assert not mismatches, "\n".join(map(repr, mismatches[:10]))
 
 
-@pytest.mark.xfail(strict=True, reason="pysocket/__init__.py placeholder: the stdlib's "
-                   "socket.py treats family=-1.0 like -1 (default AF_INET); the Python "
-                   "layer branch replaces the placeholder")
 def test_socket_constructor_agrees():
     rng = random.Random(SEED)
     mismatches = []
