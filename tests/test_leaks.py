@@ -584,5 +584,9 @@ def test_no_leak(env, name):
         assert grow < N // 2, ("allocated blocks grew by %d over %d iterations "
                                "(%d over the first %d)" % (grow, 2 * N, blocks1 - blocks0, N))
     # RSS: pages come and go with the allocator; a leak of the big buffers
-    # some scenarios move (100 KB and more) shows as tens of MiB here
-    assert rss2 - rss1 < (16 << 20), "RSS grew by %d bytes over %d iterations" % (rss2 - rss1, 2 * N)
+    # some scenarios move (100 KB and more) shows as tens of MiB here.  Not
+    # under PYTHONMALLOC=malloc (ASan's quarantine and valgrind keep freed
+    # memory; those runs check leaks exactly themselves).
+    if BLOCKS_COUNTED:
+        assert rss2 - rss1 < (16 << 20), \
+            "RSS grew by %d bytes over %d iterations" % (rss2 - rss1, 2 * N)
