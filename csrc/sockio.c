@@ -348,20 +348,18 @@ sock_sendto(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     c.flags = 0;
     if (pysock_method_no_kwargs("sendto", kwnames) < 0)
         return NULL;
-    if (nargs == 2) {
-        addr = args[1];
-    }
-    else if (nargs == 3) {
-        if (pysock_as_int(args[1], &c.flags) < 0)
-            return NULL;
-        addr = args[2];
-    }
-    else {
+    if (nargs != 2 && nargs != 3) {
         PyErr_Format(PyExc_TypeError, "sendto() takes 2 or 3 arguments (%zd given)", nargs);
         return NULL;
     }
+    /* the data first, then the flags: PyArg's order in the stdlib */
     if (PyObject_GetBuffer(args[0], &buf, PyBUF_SIMPLE) < 0)
         return NULL;
+    addr = args[nargs - 1];
+    if (nargs == 3 && pysock_as_int(args[1], &c.flags) < 0) {
+        PyBuffer_Release(&buf);
+        return NULL;
+    }
     if (sendto_addr(s, addr, &sa, &c.tolen) < 0
         || PySys_Audit("socket.sendto", "OO", self, addr) < 0) {
         PyBuffer_Release(&buf);

@@ -78,10 +78,7 @@ METHODS = {
 
 # Differences this test found that are not fixed yet (strict: a fix makes
 # the test pass and the marker must go).
-KNOWN = {
-    "sendto": "sockio.c/addr: a non-contiguous memoryview gives TypeError; the stdlib "
-              "BufferError",
-}
+KNOWN = {}   # method -> why pysocket still differs (a strict xfail)
 
 
 @pytest.mark.parametrize("method", [
