@@ -10,14 +10,15 @@ for each module; the scenario's ratio is the median over repetitions of
 pysocket_time / stdlib_time (below 1.0: pysocket is faster), and its ns/op
 figures are the medians of each side.
 
-This module imports the stdlib socket module to compare against; nothing in
-pysocket imports it (``import pysocket`` never loads this file).
+The stdlib socket module it compares against is imported only when a
+benchmark runs (``_stdlib()``): neither ``import pysocket`` nor importing
+this module loads it.
 """
 import argparse
+import importlib
 import json
 import math
 import os
-import socket as stdlib
 import statistics
 import sys
 import threading
@@ -25,7 +26,19 @@ import time
 
 import pysocket
 
-MODULES = (("stdlib", stdlib), ("pysocket", pysocket))
+_stdlib_module = None
+
+
+def _stdlib():
+    """The stdlib socket module, the reference: imported on first use."""
+    global _stdlib_module
+    if _stdlib_module is None:
+        _stdlib_module = importlib.import_module("socket")
+    return _stdlib_module
+
+
+def _modules():
+    return (("stdlib", _stdlib()), ("pysocket", pysocket))
 PAYLOAD = b"x" * 64
 LO = "127.0.0.1"
 
@@ -145,7 +158,8 @@ def _batch_recv(mod):
     if mod is pysocket:
         _need(pysocket, "socket.recvmmsg")
     a, b = _udp_pair(mod)
-    feeder = stdlib.socket(stdlib.AF_INET, stdlib.SOCK_DGRAM)
+    std = _stdlib()
+    feeder = std.socket(std.AF_INET, std.SOCK_DGRAM)
     feeder.bind((LO, 0))
     dst = b.getsockname()
 
@@ -185,7 +199,7 @@ def _batch_send(mod):
     a, b = _udp_pair(mod)
     dst = b.getsockname()
     items = [(PAYLOAD, dst)] * BATCH
-    drain = stdlib.socket(fileno=os.dup(b.fileno()))   # same queue, stdlib reader
+    drain = _stdlib().socket(fileno=os.dup(b.fileno()))   # same queue, stdlib reader
 
     if mod is pysocket:
         def send():
@@ -315,7 +329,7 @@ def _on_socket(method, *args):
 
 _cheap("fileno", [], _on_socket("fileno"))
 _cheap("gettimeout", [], _on_socket("gettimeout"))
-_cheap("getsockopt SO_TYPE", [], _on_socket("getsockopt", stdlib.SOL_SOCKET, stdlib.SO_TYPE))
+_cheap("getsockopt SO_TYPE", [], _on_socket("getsockopt", pysocket.SOL_SOCKET, pysocket.SO_TYPE))
 _cheap("getaddrinfo numeric", ["getaddrinfo"],
        lambda m: ((lambda f=m.getaddrinfo, af=m.AF_INET, st=m.SOCK_STREAM:
                    f(LO, 80, af, st)), lambda: None))
@@ -343,7 +357,7 @@ def measure(sc, reps, target_ns, progress):
     runs = {}
     closers = []
     try:
-        for label, mod in MODULES:
+        for label, mod in _modules():
             run, close = sc.setup(mod)
             closers.append(close)
             runs[label] = run
