@@ -2,7 +2,8 @@
 
 Every csrc/*.c file is part of the extension; csrc/pysocket.h is the only
 header the .c files include.  Set PYSOCKET_WERROR=1 to turn warnings into
-errors (CI does) and PYSOCKET_SANITIZE=1 for an ASan+UBSan build.
+errors (CI does), PYSOCKET_SANITIZE=1 for an ASan+UBSan build, and
+PYSOCKET_PORTABLE=1 to build the fallbacks meant for libcs other than glibc.
 """
 import glob
 import os
@@ -23,6 +24,9 @@ def _flags():
                "-fno-sanitize-recover=undefined"]
         cflags += san + ["-O1", "-g"]
         ldflags += san
+    if os.environ.get("PYSOCKET_PORTABLE"):
+        # the portable code paths of platform.h, compiled and tested on Linux
+        cflags.append("-DPYSOCK_FORCE_PORTABLE=1")
     if os.environ.get("PYSOCKET_DEBUG"):
         cflags += ["-O0", "-g", "-UNDEBUG"]
     return cflags, ldflags

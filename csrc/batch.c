@@ -25,12 +25,16 @@
 
 #define PYSOCK_MMSG_MAX 1024
 
-#if !PYSOCK_HAS_MMSG
-/* The portable loop uses the same shape as the kernel's interface. */
-struct mmsghdr {
+/* One message of a batch: the kernel's struct mmsghdr where the system has
+ * recvmmsg(2), the same shape of our own for the portable loop (named apart:
+ * a libc may declare the struct without the calls being usable). */
+#if PYSOCK_HAS_MMSG
+typedef struct mmsghdr pysock_mmsghdr;
+#else
+typedef struct {
     struct msghdr msg_hdr;
     unsigned int msg_len;
-};
+} pysock_mmsghdr;
 #endif
 
 #ifndef MSG_WAITFORONE
@@ -38,7 +42,7 @@ struct mmsghdr {
 #endif
 
 typedef struct {
-    struct mmsghdr *msgs;
+    pysock_mmsghdr *msgs;
     unsigned int count;
     int flags;
     int loop;            /* 1: the portable recvfrom/sendto loop */
@@ -115,7 +119,7 @@ sendmmsg_impl(int fd, void *p)
 
 /* The list of (data, address) for the first n headers. */
 static PyObject *
-recv_results(PySockObject *s, struct mmsghdr *msgs, int n, size_t bufsize)
+recv_results(PySockObject *s, pysock_mmsghdr *msgs, int n, size_t bufsize)
 {
     PyObject *list = PyList_New(n);
     if (list == NULL)
@@ -161,7 +165,7 @@ do_recvmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
         count = PYSOCK_MMSG_MAX;
 
     /* One block: headers, iovecs, sockaddrs, then count * bufsize bytes. */
-    size_t head = (size_t)count * (sizeof(struct mmsghdr) + sizeof(struct iovec)
+    size_t head = (size_t)count * (sizeof(pysock_mmsghdr) + sizeof(struct iovec)
                                    + sizeof(pysock_sockaddr));
     if ((size_t)bufsize > ((size_t)PY_SSIZE_T_MAX - head) / (size_t)count) {
         PyErr_SetString(PyExc_OverflowError, "recvmmsg() bufsize too large");
@@ -170,7 +174,7 @@ do_recvmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
     char *block = PyMem_Malloc(head + (size_t)count * (size_t)bufsize + 1);
     if (block == NULL)
         return PyErr_NoMemory();
-    struct mmsghdr *msgs = (struct mmsghdr *)block;
+    pysock_mmsghdr *msgs = (pysock_mmsghdr *)block;
     struct iovec *iov = (struct iovec *)(msgs + count);
     pysock_sockaddr *names = (pysock_sockaddr *)(iov + count);
     char *data = (char *)(names + count);
@@ -297,11 +301,11 @@ do_sendmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
 
     /* Grown as items arrive: headers, iovecs, sockaddrs and Py_buffers in
      * parallel arrays of `cap` entries inside one block. */
-    size_t each = sizeof(struct mmsghdr) + sizeof(struct iovec)
+    size_t each = sizeof(pysock_mmsghdr) + sizeof(struct iovec)
                   + sizeof(pysock_sockaddr) + sizeof(Py_buffer);
     Py_ssize_t hint = PyObject_LengthHint(args[0], 8);
     int cap = hint < 8 ? 8 : (hint > PYSOCK_MMSG_MAX ? PYSOCK_MMSG_MAX : (int)hint);
-    struct mmsghdr *msgs = NULL;
+    pysock_mmsghdr *msgs = NULL;
     struct iovec *iov;
     pysock_sockaddr *names;
     Py_buffer *bufs = NULL;
@@ -331,11 +335,11 @@ do_sendmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
                 PyErr_NoMemory();
                 goto done;
             }
-            struct mmsghdr *nm = (struct mmsghdr *)nb;
+            pysock_mmsghdr *nm = (pysock_mmsghdr *)nb;
             struct iovec *ni = (struct iovec *)(nm + ncap);
             pysock_sockaddr *nn = (pysock_sockaddr *)(ni + ncap);
             Py_buffer *nbf = (Py_buffer *)(nn + ncap);
-            msgs = (struct mmsghdr *)block;
+            msgs = (pysock_mmsghdr *)block;
             iov = (struct iovec *)(msgs + cap);
             names = (pysock_sockaddr *)(iov + cap);
             memcpy(nm, msgs, (size_t)n * sizeof(*nm));
@@ -351,7 +355,7 @@ do_sendmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
             block = nb;
             cap = ncap;
         }
-        msgs = (struct mmsghdr *)block;
+        msgs = (pysock_mmsghdr *)block;
         iov = (struct iovec *)(msgs + cap);
         names = (pysock_sockaddr *)(iov + cap);
         bufs = (Py_buffer *)(names + cap);
@@ -367,7 +371,7 @@ do_sendmmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int loop)
         result = PyLong_FromLong(0);
         goto done;
     }
-    batch_ctx c = {(struct mmsghdr *)block, (unsigned int)n, flags, loop};
+    batch_ctx c = {(pysock_mmsghdr *)block, (unsigned int)n, flags, loop};
     int sent = pysock_call(s, 1, sendmmsg_impl, &c, NULL);
     if (sent >= 0)
         result = PyLong_FromLong(sent);

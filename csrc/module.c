@@ -213,7 +213,19 @@ socket_socketpair(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         || (nargs > 2 && pysock_as_int(args[2], &proto) < 0))
         return NULL;
     Py_BEGIN_ALLOW_THREADS
+#if PYSOCK_HAS_ATOMIC_CLOEXEC
     res = socketpair(family, type | SOCK_CLOEXEC, proto, fds);
+#else
+    res = socketpair(family, type, proto, fds);
+    if (res == 0 && (fcntl(fds[0], F_SETFD, FD_CLOEXEC) < 0
+                     || fcntl(fds[1], F_SETFD, FD_CLOEXEC) < 0)) {
+        int e = errno;
+        close(fds[0]);
+        close(fds[1]);
+        errno = e;
+        res = -1;
+    }
+#endif
     err = errno;
     Py_END_ALLOW_THREADS
     if (res < 0)

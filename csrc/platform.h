@@ -57,6 +57,13 @@
 #  define PYSOCK_HAS_SOCK_FLAGS 0
 #endif
 
+/* socket(2)/socketpair(2) take SOCK_CLOEXEC in the type (atomic PEP 446) */
+#if PYSOCK_HAS_SOCK_FLAGS
+#  define PYSOCK_HAS_ATOMIC_CLOEXEC 1
+#else
+#  define PYSOCK_HAS_ATOMIC_CLOEXEC 0
+#endif
+
 #if PYSOCK_LINUX
 #  define PYSOCK_HAS_ACCEPT4 1
 #else
@@ -77,12 +84,37 @@
 
 #if PYSOCK_LINUX
 #  define PYSOCK_HAS_MMSG 1            /* recvmmsg(2) / sendmmsg(2) */
-#  define PYSOCK_HAS_GETHOSTBYNAME_R 1 /* glibc's six-argument form */
+#  define PYSOCK_HAS_NETDB_R 1         /* glibc's gethostbyname_r & co. */
 #  define PYSOCK_HAS_SETHOSTNAME 1
 #else
 #  define PYSOCK_HAS_MMSG 0
-#  define PYSOCK_HAS_GETHOSTBYNAME_R 0
+#  define PYSOCK_HAS_NETDB_R 0
 #  define PYSOCK_HAS_SETHOSTNAME 0
+#endif
+
+/* PYSOCKET_PORTABLE=1 builds (setup.py) switch off the conveniences that
+ * Linux's libc has and macOS or a BSD may lack, so that the portable code
+ * paths behind them are compiled and run by the whole test suite on Linux:
+ * fcntl(FD_CLOEXEC) after socket()/socketpair()/accept()/recvmsg(), loops
+ * instead of recvmmsg()/sendmmsg(), and the non-reentrant netdb calls under
+ * a lock instead of the *_r ones.  Kernel features (address families, the
+ * abstract Unix namespace, SO_DOMAIN) stay: they are not what differs
+ * between libcs. */
+#ifdef PYSOCK_FORCE_PORTABLE
+#  undef PYSOCK_HAS_ATOMIC_CLOEXEC
+#  define PYSOCK_HAS_ATOMIC_CLOEXEC 0
+#  undef PYSOCK_HAS_ACCEPT4
+#  define PYSOCK_HAS_ACCEPT4 0
+#  undef PYSOCK_HAS_MSG_CMSG_CLOEXEC
+#  define PYSOCK_HAS_MSG_CMSG_CLOEXEC 0
+#  undef PYSOCK_HAS_MMSG
+#  define PYSOCK_HAS_MMSG 0
+#  undef PYSOCK_HAS_NETDB_R
+#  define PYSOCK_HAS_NETDB_R 0
+#endif
+
+#if !PYSOCK_HAS_NETDB_R
+#  include <pthread.h>
 #endif
 
 #if PYSOCK_LINUX

@@ -420,6 +420,63 @@ done:
     return ret;
 }
 
+#if !PYSOCK_HAS_NETDB_R
+/* Where the libc has no *_r netdb calls, the classic ones run under this
+ * lock, and their static result is copied out before it is released. */
+static pthread_mutex_t netdb_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+/* Copies the string src, NUL included, to *p (not past end) and advances
+ * *p.  Returns the copy, or NULL when it does not fit. */
+static char *
+copy_str(char **p, char *end, const char *src)
+{
+    size_t n = strlen(src) + 1;
+    if ((size_t)(end - *p) < n)
+        return NULL;
+    char *dst = *p;
+    memcpy(dst, src, n);
+    *p += n;
+    return dst;
+}
+
+/* Deep-copies the hostent h into out and buf, as gethostbyname_r lays it
+ * out.  0, or ERANGE when buf is too small.  No Python API. */
+static int
+copy_hostent(const struct hostent *h, struct hostent *out, char *buf, size_t len)
+{
+    size_t na = 0, nad = 0;
+    while (h->h_aliases && h->h_aliases[na])
+        na++;
+    while (h->h_addr_list && h->h_addr_list[nad])
+        nad++;
+    size_t ptrs = (na + 1 + nad + 1) * sizeof(char *);
+    if (len < ptrs)
+        return ERANGE;
+    char **aliases = (char **)(void *)buf, **addrs = aliases + na + 1;
+    char *p = buf + ptrs, *end = buf + len;
+    for (size_t i = 0; i < nad; i++) {
+        if ((size_t)(end - p) < (size_t)h->h_length)
+            return ERANGE;
+        memcpy(p, h->h_addr_list[i], (size_t)h->h_length);
+        addrs[i] = p;
+        p += h->h_length;
+    }
+    addrs[nad] = NULL;
+    for (size_t i = 0; i < na; i++) {
+        if ((aliases[i] = copy_str(&p, end, h->h_aliases[i])) == NULL)
+            return ERANGE;
+    }
+    aliases[na] = NULL;
+    if ((out->h_name = copy_str(&p, end, h->h_name)) == NULL)
+        return ERANGE;
+    out->h_aliases = aliases;
+    out->h_addrtype = h->h_addrtype;
+    out->h_length = h->h_length;
+    out->h_addr_list = addrs;
+    return 0;
+}
+#endif
+
 /* A host entry filled by gethostbyname_r(3) / gethostbyaddr_r(3) into a
  * buffer that grows on ERANGE. */
 typedef struct {
@@ -451,11 +508,23 @@ host_lookup_run(host_lookup *l, const char *name, const void *addr, socklen_t ad
         int r;
         Py_BEGIN_ALLOW_THREADS
         h_errno = 0;
+#if PYSOCK_HAS_NETDB_R
         if (addr == NULL)
             r = gethostbyname_r(name, &l->ent, l->buf, l->buflen, &l->res, &l->h_err);
         else
             r = gethostbyaddr_r(addr, addrlen, af, &l->ent, l->buf, l->buflen,
                                 &l->res, &l->h_err);
+#else
+        pthread_mutex_lock(&netdb_mutex);
+        struct hostent *h = addr == NULL ? gethostbyname(name)
+                                         : gethostbyaddr(addr, addrlen, af);
+        l->h_err = HOST_NOT_FOUND;
+        l->res = NULL;
+        r = h == NULL ? 0 : copy_hostent(h, &l->ent, l->buf, l->buflen);
+        if (h != NULL && r == 0)
+            l->res = &l->ent;
+        pthread_mutex_unlock(&netdb_mutex);
+#endif
         /* The stdlib reports the thread's h_errno, not the *_r out value;
          * they differ when DNS fails (NO_RECOVERY vs HOST_NOT_FOUND).  But
          * the files backend leaves h_errno alone, and the stdlib then
@@ -691,6 +760,8 @@ netdb_run(netdb_lookup *l, char *stackbuf, void **found, char **heap)
     return 0;
 }
 
+#if PYSOCK_HAS_NETDB_R
+
 static int
 servbyname_call(netdb_lookup *l, char *buf, size_t len, void **found)
 {
@@ -717,6 +788,64 @@ protobyname_call(netdb_lookup *l, char *buf, size_t len, void **found)
     *found = res;
     return r;
 }
+
+#else /* the classic calls under netdb_mutex; what the callers read is copied */
+
+static int
+servent_copy(const struct servent *e, netdb_lookup *l, char *buf, size_t len, void **found)
+{
+    char *p = buf;
+    *found = NULL;
+    if (e == NULL)
+        return 0;
+    l->ent.serv.s_port = e->s_port;
+    l->ent.serv.s_aliases = NULL;
+    if ((l->ent.serv.s_name = copy_str(&p, buf + len, e->s_name)) == NULL
+        || (l->ent.serv.s_proto = copy_str(&p, buf + len, e->s_proto)) == NULL)
+        return ERANGE;
+    *found = &l->ent.serv;
+    return 0;
+}
+
+static int
+servbyname_call(netdb_lookup *l, char *buf, size_t len, void **found)
+{
+    pthread_mutex_lock(&netdb_mutex);
+    int r = servent_copy(getservbyname(l->name, l->proto), l, buf, len, found);
+    pthread_mutex_unlock(&netdb_mutex);
+    return r;
+}
+
+static int
+servbyport_call(netdb_lookup *l, char *buf, size_t len, void **found)
+{
+    pthread_mutex_lock(&netdb_mutex);
+    int r = servent_copy(getservbyport(l->port, l->proto), l, buf, len, found);
+    pthread_mutex_unlock(&netdb_mutex);
+    return r;
+}
+
+static int
+protobyname_call(netdb_lookup *l, char *buf, size_t len, void **found)
+{
+    int r = 0;
+    *found = NULL;
+    pthread_mutex_lock(&netdb_mutex);
+    struct protoent *e = getprotobyname(l->name);
+    if (e != NULL) {
+        char *p = buf;
+        l->ent.proto.p_proto = e->p_proto;
+        l->ent.proto.p_aliases = NULL;
+        if ((l->ent.proto.p_name = copy_str(&p, buf + len, e->p_name)) == NULL)
+            r = ERANGE;
+        else
+            *found = &l->ent.proto;
+    }
+    pthread_mutex_unlock(&netdb_mutex);
+    return r;
+}
+
+#endif /* PYSOCK_HAS_NETDB_R */
 
 /* getservbyname(servicename[, protocolname]) -> port; getservbyname_r(3). */
 static PyObject *

@@ -273,7 +273,7 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
         if (proto == -1)
             proto = 0;
         Py_BEGIN_ALLOW_THREADS
-#if PYSOCK_HAS_SOCK_FLAGS
+#if PYSOCK_HAS_ATOMIC_CLOEXEC
         fd = socket(family, type | SOCK_CLOEXEC, proto);
 #else
         fd = socket(family, type, proto);
