@@ -250,29 +250,6 @@ const pysock_addr_ops pysock_addr_inet = {AF_INET, inet_parse, inet_build};
 
 #if PYSOCK_HAS_IPV6
 
-/* Like PyArg's "I": unsigned int, masked, no overflow check. */
-static int
-as_uint_mask(PyObject *obj, unsigned int *out)
-{
-    if (PyFloat_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
-        return -1;
-    }
-    if (!PyIndex_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, PYSOCK_FMT_NOT_INT, Py_TYPE(obj)->tp_name);
-        return -1;
-    }
-    PyObject *i = PyNumber_Index(obj);
-    if (i == NULL)
-        return -1;
-    unsigned long v = PyLong_AsUnsignedLongMask(i);
-    Py_DECREF(i);
-    if (v == (unsigned long)-1 && PyErr_Occurred())
-        return -1;
-    *out = (unsigned int)v;
-    return 0;
-}
-
 static int
 inet6_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
             socklen_t *len)
@@ -298,8 +275,8 @@ inet6_parse(const pysock_addrctx *ctx, PyObject *addr, pysock_sockaddr *out,
         Py_DECREF(b);
         return port_overflow(ctx);
     }
-    if ((n > 2 && as_uint_mask(PyTuple_GET_ITEM(addr, 2), &flowinfo) < 0)
-        || (n > 3 && as_uint_mask(PyTuple_GET_ITEM(addr, 3), &scope_id) < 0)) {
+    if ((n > 2 && pysock_arg_uint_mask(PyTuple_GET_ITEM(addr, 2), &flowinfo) < 0)
+        || (n > 3 && pysock_arg_uint_mask(PyTuple_GET_ITEM(addr, 3), &scope_id) < 0)) {
         Py_DECREF(b);
         return -1;
     }

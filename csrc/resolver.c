@@ -296,25 +296,6 @@ done:
 
 /* ---------------- getnameinfo ---------------- */
 
-/* Like PyArg's "I": an unsigned int, masked, floats rejected. */
-static int
-as_uint_mask(PyObject *o, unsigned int *out)
-{
-    if (PyFloat_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, PYSOCK_MSG_FLOAT_INT);
-        return -1;
-    }
-    PyObject *i = PyNumber_Index(o);
-    if (i == NULL)
-        return -1;
-    unsigned long v = PyLong_AsUnsignedLongMask(i);
-    Py_DECREF(i);
-    if (v == (unsigned long)-1 && PyErr_Occurred())
-        return -1;
-    *out = (unsigned int)v;
-    return 0;
-}
-
 /* getnameinfo(sockaddr, flags) -> (host, port).  The sockaddr is a
  * (host, port[, flowinfo[, scope_id]]) tuple with a numeric host. */
 static PyObject *
@@ -342,8 +323,8 @@ socket_getnameinfo(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const char *host = pysock_str_arg("getnameinfo", 1, PyTuple_GET_ITEM(sa, 0));
     if (host == NULL
         || pysock_as_int(PyTuple_GET_ITEM(sa, 1), &port) < 0
-        || (n > 2 && as_uint_mask(PyTuple_GET_ITEM(sa, 2), &flowinfo) < 0)
-        || (n > 3 && as_uint_mask(PyTuple_GET_ITEM(sa, 3), &scope_id) < 0))
+        || (n > 2 && pysock_arg_uint_mask(PyTuple_GET_ITEM(sa, 2), &flowinfo) < 0)
+        || (n > 3 && pysock_arg_uint_mask(PyTuple_GET_ITEM(sa, 3), &scope_id) < 0))
         return NULL;
     if (flowinfo > 0xfffff) {
         PyErr_SetString(PyExc_OverflowError, "getnameinfo(): flowinfo must be 0-1048575.");
