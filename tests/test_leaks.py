@@ -20,6 +20,7 @@ import tempfile
 import pytest
 
 import pysocket
+from util import stuck_listener
 
 HOST = "127.0.0.1"
 N = int(os.environ.get("PYSOCKET_LEAK_N", "200"))
@@ -75,31 +76,9 @@ class Env:
             p.bind((HOST, 0))
             self.udp_peers.append(p)
         self.pair = pysocket.socketpair()
-        self.stuck = self._make_stuck()
-
-    @staticmethod
-    def _make_stuck():
-        """A listen(0) socket whose accept queue is full, so that a further
-        connect() to it never completes (loopback drops the SYNs), with the
-        sockets that fill the queue; None when the queue did not fill.  Made
-        with the rest of the environment: sockets created inside one test
-        and kept for later ones would count as that test's leak."""
-        import select
-        srv = pysocket.socket()
-        srv.bind((HOST, 0))
-        srv.listen(0)
-        fillers = []
-        for _ in range(8):
-            c = pysocket.socket()
-            c.setblocking(False)
-            c.connect_ex(srv.getsockname())
-            fillers.append(c)
-            if not select.select([], [c], [], 1.0)[1]:
-                return srv, fillers
-        srv.close()
-        for c in fillers:
-            c.close()
-        return None
+        # made with the rest of the environment: sockets created inside one
+        # test and kept for later ones would count as that test's leak
+        self.stuck = stuck_listener(pysocket)
 
     def stuck_addr(self):
         """A loopback address whose connect() never completes."""

@@ -15,13 +15,13 @@ A repeating ITIMER_REAL (every 5 ms) surely lands while a call blocks:
 import array
 import errno
 import os
-import select
 import signal
 import socket as STDLIB
 
 import pytest
 
 import pysocket
+import util
 
 HOST = "127.0.0.1"
 INTERVAL = 0.005
@@ -94,20 +94,11 @@ def drain(sock):
 
 
 def stuck_listener(sm):
-    """A listen(0) socket with a full accept queue: a further connect hangs
-    in SYN_SENT.  Returns (listener, fillers)."""
-    srv = sm.socket()
-    srv.bind((HOST, 0))
-    srv.listen(0)
-    fillers = []
-    for _ in range(8):
-        c = sm.socket()
-        c.setblocking(False)
-        c.connect_ex(srv.getsockname())
-        fillers.append(c)
-        if not select.select([], [c], [], 1.0)[1]:
-            return srv, fillers
-    pytest.skip("could not fill a listen(0) backlog on loopback")
+    """util.stuck_listener(), skipping the test when the queue did not fill."""
+    stuck = util.stuck_listener(sm)
+    if stuck is None:
+        pytest.skip("could not fill a listen(0) backlog on loopback")
+    return stuck
 
 
 @pytest.fixture

@@ -124,6 +124,32 @@ def bound_not_listening(mod, close, family=None):
     return s.getsockname()
 
 
+def stuck_listener(mod):
+    """A loopback listen(0) socket whose accept queue is full, so the kernel
+    drops further SYNs and a new connect() stays in SYN_SENT, and the
+    sockets that fill the queue: (listener, fillers), or None (all closed)
+    when the queue did not fill.  A filler whose connect does not complete
+    within a second marks the queue full; it stays in SYN_SENT and takes the
+    first slot that frees up (full_backlog_listener() closes it instead, for
+    tests that want their own connect to get that slot)."""
+    import select
+    srv = mod.socket(mod.AF_INET, mod.SOCK_STREAM)
+    srv.bind((HOST, 0))
+    srv.listen(0)
+    fillers = []
+    for _ in range(8):
+        c = mod.socket(mod.AF_INET, mod.SOCK_STREAM)
+        c.setblocking(False)
+        c.connect_ex(srv.getsockname())
+        fillers.append(c)
+        if not select.select([], [c], [], 1.0)[1]:
+            return srv, fillers
+    srv.close()
+    for c in fillers:
+        c.close()
+    return None
+
+
 def full_backlog_listener(mod, close):
     """A loopback listener whose accept queue is full, so that the kernel
     drops further SYNs and a new connect() blocks (until the queue drains and
