@@ -828,6 +828,42 @@ protobyname_call(netdb_lookup *l, char *buf, size_t len, void **found)
 
 #endif /* PYSOCK_HAS_NETDB_R */
 
+/* Runs the lookup, then builds the Python result from the entry found, or
+ * raises OSError(notfound) when there is none.  The buffer is freed here. */
+static PyObject *
+netdb_result(netdb_lookup *l, const char *notfound, PyObject *(*build)(const void *entry))
+{
+    char stackbuf[NETDB_BUF], *heap;
+    void *found;
+    if (netdb_run(l, stackbuf, &found, &heap) < 0)
+        return NULL;
+    PyObject *ret = NULL;
+    if (found == NULL)
+        PyErr_SetString(PyExc_OSError, notfound);
+    else
+        ret = build(found);
+    PyMem_RawFree(heap);
+    return ret;
+}
+
+static PyObject *
+serv_port_obj(const void *entry)
+{
+    return PyLong_FromLong((long)ntohs((uint16_t)((const struct servent *)entry)->s_port));
+}
+
+static PyObject *
+serv_name_obj(const void *entry)
+{
+    return PyUnicode_FromString(((const struct servent *)entry)->s_name);
+}
+
+static PyObject *
+proto_number_obj(const void *entry)
+{
+    return PyLong_FromLong(((const struct protoent *)entry)->p_proto);
+}
+
 /* getservbyname(servicename[, protocolname]) -> port; getservbyname_r(3). */
 static PyObject *
 socket_getservbyname(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -840,20 +876,7 @@ socket_getservbyname(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     if (PySys_Audit("socket.getservbyname", "ss", l.name, l.proto) < 0)
         return NULL;
-    char stackbuf[NETDB_BUF], *heap;
-    void *found;
-    if (netdb_run(&l, stackbuf, &found, &heap) < 0)
-        return NULL;
-    PyObject *ret;
-    if (found == NULL) {
-        PyErr_SetString(PyExc_OSError, "service/proto not found");
-        ret = NULL;
-    }
-    else {
-        ret = PyLong_FromLong((long)ntohs((uint16_t)((struct servent *)found)->s_port));
-    }
-    PyMem_RawFree(heap);
-    return ret;
+    return netdb_result(&l, "service/proto not found", serv_port_obj);
 }
 
 /* getservbyport(port[, protocolname]) -> name; getservbyport_r(3). */
@@ -874,20 +897,7 @@ socket_getservbyport(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (PySys_Audit("socket.getservbyport", "is", port, l.proto) < 0)
         return NULL;
     l.port = htons((uint16_t)port);
-    char stackbuf[NETDB_BUF], *heap;
-    void *found;
-    if (netdb_run(&l, stackbuf, &found, &heap) < 0)
-        return NULL;
-    PyObject *ret;
-    if (found == NULL) {
-        PyErr_SetString(PyExc_OSError, "port/proto not found");
-        ret = NULL;
-    }
-    else {
-        ret = PyUnicode_FromString(((struct servent *)found)->s_name);
-    }
-    PyMem_RawFree(heap);
-    return ret;
+    return netdb_result(&l, "port/proto not found", serv_name_obj);
 }
 
 /* getprotobyname(name) -> number; getprotobyname_r(3). */
@@ -898,20 +908,7 @@ socket_getprotobyname(PyObject *module, PyObject *arg)
     netdb_lookup l = {NULL, NULL, 0, {{0}}, protobyname_call};
     if ((l.name = pysock_str_arg("getprotobyname", 1, arg)) == NULL)
         return NULL;
-    char stackbuf[NETDB_BUF], *heap;
-    void *found;
-    if (netdb_run(&l, stackbuf, &found, &heap) < 0)
-        return NULL;
-    PyObject *ret;
-    if (found == NULL) {
-        PyErr_SetString(PyExc_OSError, "protocol not found");
-        ret = NULL;
-    }
-    else {
-        ret = PyLong_FromLong(((struct protoent *)found)->p_proto);
-    }
-    PyMem_RawFree(heap);
-    return ret;
+    return netdb_result(&l, "protocol not found", proto_number_obj);
 }
 
 PyMethodDef pysock_resolver_functions[] = {
