@@ -237,10 +237,12 @@ socket_socketpair(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     PyObject *b = pysock_new_from_fd(st, fds[1], family, type, proto);
     if (b == NULL) {
+        close(((PySockObject *)a)->fd);   /* not left to the finalizer's warning */
+        ((PySockObject *)a)->fd = -1;
         Py_DECREF(a);
         return NULL;
     }
-    return Py_BuildValue("NN", a, b);
+    return pysock_pair(a, b);
 }
 
 PyMethodDef pysock_module_functions[] = {

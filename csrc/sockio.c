@@ -181,18 +181,11 @@ sock_accept(PyObject *self, PyObject *unused)
     /* not with the GIL held: accept4(2) has no per-call non-blocking flag */
     if (pysock_call(s, 0, accept_impl, &c, NULL) < 0)
         return NULL;
-    PyObject *addr = pysock_build_addr(&c.sa, c.len, s->proto);
-    if (addr == NULL) {
-        close(c.newfd);
-        return NULL;
-    }
-    PyObject *fdobj = PyLong_FromLong(c.newfd);
-    if (fdobj == NULL) {
-        close(c.newfd);
-        Py_DECREF(addr);
-        return NULL;
-    }
-    return Py_BuildValue("NN", fdobj, addr);
+    PyObject *result = pysock_pair(PyLong_FromLong(c.newfd),
+                                   pysock_build_addr(&c.sa, c.len, s->proto));
+    if (result == NULL)
+        close(c.newfd);          /* nobody else will: the fd never left */
+    return result;
 }
 
 /* ---------------- send ---------------- */

@@ -311,7 +311,10 @@ pysock_new_from_fd(pysock_state *st, int fd, int family, int type, int proto)
         return NULL;
     }
     if (init_fields(s, fd, family, type, proto) < 0) {
-        Py_DECREF(s);              /* the finalizer closes fd, quietly */
+        /* closed here: left to the finalizer it would warn "unclosed" */
+        close(fd);
+        s->fd = -1;
+        Py_DECREF(s);
         return NULL;
     }
     return (PyObject *)s;
