@@ -225,6 +225,102 @@ gai_entry(const struct addrinfo *ai)
                          ai->ai_canonname ? ai->ai_canonname : "", addr);
 }
 
+/* ---- numeric hosts without the library call ----
+ * A literal address with a numeric (or no) port has one answer, which
+ * glibc computes without any lookup: one entry per socket type, in the
+ * order SOCK_STREAM/IPPROTO_TCP, SOCK_DGRAM/IPPROTO_UDP, SOCK_RAW/0 (all
+ * three for type 0 and proto 0), with an empty canonname.  gai_numeric()
+ * builds exactly that for the cases listed below and leaves every other
+ * case (other types or protocols, AI_CANONNAME/AI_ADDRCONFIG/AI_V4MAPPED,
+ * non-strict literals such as "127.1" or "010.0.0.1", scope ids, ports
+ * above 65535, service names) to getaddrinfo(3).  asyncio skips the call
+ * for numeric hosts in the same spirit; here the answer stays the exact
+ * list getaddrinfo would return, as the differential tests check. */
+
+/* A service string of decimal digits only, at most 65535: its value; -1
+ * for anything else (getaddrinfo's business). */
+static long
+gai_numeric_port(const char *port)
+{
+    if (port == NULL)
+        return 0;
+    long v = 0;
+    if (*port == '\0')
+        return -1;
+    for (const char *p = port; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        v = v * 10 + (*p - '0');
+        if (v > 65535)
+            return -1;
+    }
+    return v;
+}
+
+/* 1: *out is the answer (a new list, or NULL with an exception set);
+ * 0: not a case covered here, ask getaddrinfo(3). */
+static int
+gai_numeric(const char *host, const char *port, const struct addrinfo *h, PyObject **out)
+{
+    static const int types[3] = {SOCK_STREAM, SOCK_DGRAM, SOCK_RAW};
+    static const int protos[3] = {IPPROTO_TCP, IPPROTO_UDP, 0};
+    const int known = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
+    pysock_sockaddr sa;
+    socklen_t len;
+    int first, last;
+
+    if (host == NULL || (h->ai_flags & ~known) != 0)
+        return 0;
+    long pnum = gai_numeric_port(port);
+    if (pnum < 0)
+        return 0;
+    /* which of the three entries: the type, else the protocol, picks one */
+    if (h->ai_socktype == 0 && h->ai_protocol == 0)
+        first = 0, last = 2;
+    else if ((h->ai_socktype == SOCK_STREAM && h->ai_protocol == 0)
+             || (h->ai_socktype == 0 && h->ai_protocol == IPPROTO_TCP)
+             || (h->ai_socktype == SOCK_STREAM && h->ai_protocol == IPPROTO_TCP))
+        first = last = 0;
+    else if ((h->ai_socktype == SOCK_DGRAM && h->ai_protocol == 0)
+             || (h->ai_socktype == 0 && h->ai_protocol == IPPROTO_UDP)
+             || (h->ai_socktype == SOCK_DGRAM && h->ai_protocol == IPPROTO_UDP))
+        first = last = 1;
+    else
+        return 0;
+    memset(&sa, 0, sizeof(sa));
+    if ((h->ai_family == AF_UNSPEC || h->ai_family == AF_INET)
+        && inet_pton(AF_INET, host, &sa.in4.sin_addr) == 1) {
+        sa.in4.sin_family = AF_INET;
+        sa.in4.sin_port = htons((uint16_t)pnum);
+        len = sizeof(sa.in4);
+    }
+#if PYSOCK_HAS_IPV6
+    else if ((h->ai_family == AF_UNSPEC || h->ai_family == AF_INET6)
+             && strchr(host, '%') == NULL
+             && inet_pton(AF_INET6, host, &sa.in6.sin6_addr) == 1) {
+        sa.in6.sin6_family = AF_INET6;
+        sa.in6.sin6_port = htons((uint16_t)pnum);
+        len = sizeof(sa.in6);
+    }
+#endif
+    else {
+        return 0;
+    }
+    PyObject *addr = pysock_build_addr(&sa, len, 0);
+    PyObject *list = addr != NULL ? PyList_New(last - first + 1) : NULL;
+    for (int i = first; list != NULL && i <= last; i++) {
+        PyObject *item = Py_BuildValue("iiisO", (int)sa.sa.sa_family, types[i], protos[i],
+                                       "", addr);
+        if (item == NULL)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, i - first, item);
+    }
+    Py_XDECREF(addr);
+    *out = list;
+    return 1;
+}
+
 /* getaddrinfo(host, port, family=0, type=0, proto=0, flags=0) -> list */
 static PyObject *
 socket_getaddrinfo(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
@@ -267,6 +363,8 @@ socket_getaddrinfo(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
     hints.ai_socktype = ints[1];
     hints.ai_protocol = ints[2];
     hints.ai_flags = ints[3];
+    if (gai_numeric(host, port, &hints, &list))
+        goto done;
     Py_BEGIN_ALLOW_THREADS
     err = getaddrinfo(host, port, &hints, &res0);
     Py_END_ALLOW_THREADS

@@ -9,7 +9,7 @@ import os
 import sys
 
 from . import _socket
-from ._enums import AddressFamily, SocketKind, _intenum_converter
+from ._enums import _FAMILY_MEMBERS, _KIND_MEMBERS
 from ._sock import socket
 from ._socket import (AF_INET, AF_INET6, AF_UNIX, SOCK_STREAM, SOL_SOCKET,
                       dup, error, has_ipv6)
@@ -134,8 +134,8 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     type are AddressFamily and SocketKind members where they are members.
     See the C function for the arguments.
     """
-    return [(_intenum_converter(af, AddressFamily),
-             _intenum_converter(kind, SocketKind), proto_, canonname, sockaddr)
+    families, kinds = _FAMILY_MEMBERS, _KIND_MEMBERS
+    return [(families.get(af, af), kinds.get(kind, kind), proto_, canonname, sockaddr)
             for af, kind, proto_, canonname, sockaddr
             in _socket.getaddrinfo(host, port, family, type, proto, flags)]
 

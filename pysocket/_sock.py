@@ -18,7 +18,7 @@ import os
 import select
 
 from . import _socket
-from ._enums import AddressFamily, SocketKind
+from ._enums import _FAMILY_MEMBERS, _KIND_MEMBERS
 from ._socket import (AF_INET, SOCK_STREAM, dup, error, getdefaulttimeout,
                       timeout)
 
@@ -40,13 +40,10 @@ class _GiveupOnSendfile(Exception):
     """os.sendfile() cannot serve this file: sendfile() falls back to send()."""
 
 
-# The C type's int attributes, and the enum member of each value: what
-# AddressFamily(value) / SocketKind(value) return, as a dict lookup instead
-# of a call through EnumMeta (family and type are read on every accept()).
+# The C type's int attributes (family and type are read on every accept()),
+# turned into enum members with _enums' value -> member dicts.
 _c_family = _socket.socket.family.__get__
 _c_type = _socket.socket.type.__get__
-_FAMILY_MEMBERS = {member.value: member for member in AddressFamily}
-_KIND_MEMBERS = {member.value: member for member in SocketKind}
 
 
 class socket(_socket.socket):

@@ -175,3 +175,60 @@ def test_blocking_stream_send_is_never_partial_for_what_fits(mod):
     finally:
         a.close()
         b.close()
+
+
+# The methods without arguments are METH_FASTCALL in pysocket (a bound
+# FASTCALL builtin is specialized by the interpreter, a NOARGS one is not);
+# their argument errors must stay METH_NOARGS's.
+NOARG_METHODS = ["close", "detach", "dup", "fileno", "gettimeout", "getblocking",
+                 "get_inheritable", "getsockname", "getpeername"]
+
+
+def _noarg_errors(mod, name):
+    s = mod.socket(mod.AF_INET, mod.SOCK_STREAM)
+    calls = [lambda: getattr(s, name)(1), lambda: getattr(mod.socket, name)(s, 1, 2),
+             lambda: getattr(s, name)(x=1), lambda: getattr(mod.socket, name)(s, x=1),
+             lambda: getattr(mod.socket, name)()]
+    out = []
+    try:
+        for call in calls:
+            with pytest.raises(TypeError) as info:
+                call()
+            out.append(str(info.value).replace("pysocket._socket.", "_socket."))
+        assert s.fileno() >= 0          # nothing ran: still open, not detached
+    finally:
+        s.close()
+    return out
+
+
+@pytest.mark.parametrize("name", NOARG_METHODS)
+def test_noarg_method_argument_errors(name):
+    assert _noarg_errors(pysocket, name) == _noarg_errors(stdlib_socket, name)
+
+
+@pytest.mark.parametrize("name", NOARG_METHODS)
+def test_noarg_method_bound_call(mod, name):
+    a, b = mod.socketpair()
+    try:
+        bound = getattr(a, name)
+        expected = {"fileno": a.fileno(), "gettimeout": None, "getblocking": True,
+                    "get_inheritable": False, "getsockname": a.getsockname(),
+                    "getpeername": a.getpeername()}
+        for _ in range(3):              # repeated: the call site specializes
+            got = bound() if name not in ("close", "detach", "dup") else None
+            if name in expected:
+                assert got == expected[name]
+        if name == "dup":
+            d = bound()
+            assert d.fileno() != a.fileno()
+            d.close()
+        elif name == "detach":
+            fd = bound()
+            assert a.fileno() == -1
+            mod.socket(fileno=fd).close()
+        elif name == "close":
+            bound()
+            assert a.fileno() == -1
+    finally:
+        a.close()
+        b.close()

@@ -109,6 +109,59 @@ def test_getaddrinfo_shape():
     assert res6[0][4] == ("fe80::1", 80, 0, std.if_nametoindex("lo"))
 
 
+# Numeric hosts with a numeric port are answered without calling
+# getaddrinfo(3) for the common types and flags (resolver.c gai_numeric);
+# every combination below, covered or not, must give the library's answer.
+# Hosts that are not literals get AI_NUMERICHOST, so no case asks DNS.
+NUMERIC_HOSTS = ["127.0.0.1", "::1", "::ffff:1.2.3.4", "fe80::1", "fe80::1%lo", "127.1",
+                 "010.0.0.1", "0x7f.0.0.1", "1.2.3.4 ", " 1.2.3.4", "255.255.255.255",
+                 "0.0.0.0", "::", "1:2:3:4:5:6:7:8", "1::2:3:4:5:6:7", "::1.2.3.4",
+                 "256.0.0.1", "1.2.3", "", b"127.0.0.1", b"::1"]
+NUMERIC_PORTS = [80, None, "80", "080", 0, 65535, 65536, "65536", -1, "-1", "+80", " 80",
+                 "", "http", b"80", "0x50", 2 ** 40]
+NUMERIC_TYPES = [(0, 0), (1, 0), (2, 0), (0, 6), (0, 17), (1, 6), (2, 17), (3, 0), (1, 17),
+                 (2, 6), (5, 0), (0, 132), (3, 6), (0, 255)]
+NUMERIC_FLAGS = [0, std.AI_PASSIVE, std.AI_NUMERICHOST, std.AI_NUMERICSERV, std.AI_CANONNAME,
+                 std.AI_ADDRCONFIG, std.AI_V4MAPPED, std.AI_V4MAPPED | std.AI_ALL,
+                 std.AI_NUMERICHOST | std.AI_NUMERICSERV | std.AI_PASSIVE]
+
+
+def _is_literal(host):
+    try:
+        std.getaddrinfo(host, None, 0, 0, 0, NUMERICHOST)
+        return True
+    except std.gaierror:
+        return False
+
+
+@pytest.mark.parametrize("host", NUMERIC_HOSTS, ids=repr)
+def test_getaddrinfo_numeric_matrix(host):
+    extra = 0 if _is_literal(host) else NUMERICHOST
+    compared = 0
+    for port in NUMERIC_PORTS:
+        for family in (0, std.AF_INET, std.AF_INET6, std.AF_UNIX):
+            for typ, proto in NUMERIC_TYPES:
+                for flags in NUMERIC_FLAGS:
+                    flags |= extra
+                    if isinstance(port, str) and not port.isdigit() and port != "http":
+                        flags |= std.AI_NUMERICSERV
+                    args = (host, port, family, typ, proto, flags)
+                    assert outcome(ps, "getaddrinfo", *args) == \
+                        outcome(std, "getaddrinfo", *args), args
+                    compared += 1
+    assert compared == len(NUMERIC_PORTS) * 4 * len(NUMERIC_TYPES) * len(NUMERIC_FLAGS)
+
+
+def test_getaddrinfo_numeric_entries_are_independent():
+    # the three entries for type 0 may share one address tuple; tuples are
+    # immutable, and each entry is its own tuple with the right type/proto
+    res = ps.getaddrinfo("127.0.0.1", 80)
+    assert [(r[1], r[2]) for r in res] == [(std.SOCK_STREAM, std.IPPROTO_TCP),
+                                           (std.SOCK_DGRAM, std.IPPROTO_UDP),
+                                           (std.SOCK_RAW, 0)]
+    assert len({id(r) for r in res}) == 3
+
+
 def test_getaddrinfo_idna_fast_path_subclass():
     class S(str):
         pass
