@@ -16,9 +16,10 @@ nowait(const PySockObject *s)
     return s->timeout >= 0 ? MSG_DONTWAIT : 0;
 }
 
-/* The flags a send may try with MSG_DONTWAIT first in blocking mode: only
- * where a send is all or nothing (datagrams, records), never on a stream
- * socket, where it could return a partial count a blocking send would not. */
+/* The flags a send may try with MSG_DONTWAIT first in blocking mode through
+ * pysock_call_sized(): only where a send is all or nothing (datagrams,
+ * records).  A stream send() takes its own first try (stream_send_first),
+ * which completes a partial count as the blocking send would. */
 static int *
 atomic_send_flags(const PySockObject *s, int *flags)
 {
@@ -227,6 +228,39 @@ send_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
     return 0;
 }
 
+/* A small send() on a blocking stream socket, tried first with MSG_DONTWAIT
+ * and the GIL held (no GIL release when the buffer space is there, as for
+ * datagrams).  A partial first try is completed the way the blocking send
+ * would have gone on: one blocking send(2) of the rest with the GIL
+ * released, whose outcome can only add to the count, since a blocking send
+ * that has sent something returns that count on a signal or an error.
+ * Returns the count; -1 when it would block (no exception set: the caller
+ * makes the ordinary blocking call); -2 with the error raised (reported
+ * at once: a second try would not see it again, as with ECONNRESET).  Not
+ * for MSG_OOB, whose urgent byte is the last one of each send(2). */
+static Py_ssize_t
+stream_send_first(PySockObject *s, send_ctx *c)
+{
+    ssize_t n = send(s->fd, c->buf, c->len, c->flags | MSG_DONTWAIT);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+            return -1;
+        pysock_err_errno(errno);
+        return -2;
+    }
+    if ((size_t)n < c->len) {
+        int fd = pysock_enter(s);
+        ssize_t more;
+        Py_BEGIN_ALLOW_THREADS
+        more = send(fd, c->buf + n, c->len - (size_t)n, c->flags);
+        Py_END_ALLOW_THREADS
+        pysock_leave(s);
+        if (more > 0)
+            n += more;
+    }
+    return n;
+}
+
 /* send(data[, flags]) -> count */
 static PyObject *
 sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -243,6 +277,14 @@ sock_send(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     c.buf = buf.buf;
     c.len = (size_t)buf.len;
     c.to = NULL;
+    if (s->timeout < 0 && s->type == SOCK_STREAM && s->fd >= 0
+        && c.len <= PYSOCK_GIL_HOLD_MAX && !(c.flags & (MSG_DONTWAIT | MSG_OOB))) {
+        Py_ssize_t n = stream_send_first(s, &c);
+        if (n != -1) {
+            PyBuffer_Release(&buf);
+            return n < 0 ? NULL : PyLong_FromSsize_t(n);
+        }
+    }
     int r = pysock_call_sized(s, 1, send_impl, &c, NULL, c.len, atomic_send_flags(s, &c.flags));
     PyBuffer_Release(&buf);
     if (r < 0)

@@ -232,3 +232,50 @@ def test_noarg_method_bound_call(mod, name):
     finally:
         a.close()
         b.close()
+
+
+# A small send() on a blocking stream socket tries MSG_DONTWAIT first with
+# the GIL held; a partial first try is completed by a blocking send of the
+# rest, so the count is always what the blocking send(2) returns.
+def test_blocking_stream_send_counts_under_pressure(mod):
+    a, b = mod.socketpair()
+    a.setsockopt(mod.SOL_SOCKET, mod.SO_SNDBUF, 4096)
+    sizes = [1 + (i * 997) % 8192 for i in range(300)]
+    expected = b"".join(bytes([i % 251]) * n for i, n in enumerate(sizes))
+    got = bytearray()
+
+    def reader():
+        while len(got) < len(expected):
+            data = b.recv(3000)
+            if not data:
+                break
+            got.extend(data)
+    t = threading.Thread(target=reader)
+    t.start()
+    try:
+        counts = [a.send(bytes([i % 251]) * n) for i, n in enumerate(sizes)]
+    finally:
+        t.join(30)
+        a.close()
+        b.close()
+    assert counts == sizes
+    assert bytes(got) == expected
+
+
+def test_blocking_stream_send_reports_the_reset(mod):
+    import struct
+    lsn = mod.socket(mod.AF_INET, mod.SOCK_STREAM)
+    lsn.bind((HOST, 0))
+    lsn.listen()
+    c = mod.create_connection(lsn.getsockname())
+    s, _ = lsn.accept()
+    try:
+        s.setsockopt(mod.SOL_SOCKET, mod.SO_LINGER, struct.pack("ii", 1, 0))
+        s.close()                       # sends RST
+        with pytest.raises(ConnectionResetError):
+            c.send(b"x")                # the pending error, reported once
+        with pytest.raises(BrokenPipeError):
+            c.send(b"x")
+    finally:
+        c.close()
+        lsn.close()
