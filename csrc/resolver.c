@@ -159,6 +159,26 @@ gai_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyObject *
     return 0;
 }
 
+/* The decimal text of v in buf (at least 21 bytes); ports, the common
+ * case, without a trip through printf. */
+static void
+port_text(long v, char *buf, size_t buflen)
+{
+    if (v < 0 || v > 99999) {
+        snprintf(buf, buflen, "%ld", v);
+        return;
+    }
+    char tmp[8];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    for (int i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    buf[n] = '\0';
+}
+
 /* The port argument as getaddrinfo's service string: int, str, bytes or
  * None (NULL service).  *keep gets a new reference owning the text. */
 static int
@@ -170,7 +190,7 @@ gai_port(PyObject *port, char *buf, size_t buflen, const char **out, PyObject **
         int overflow;
         long v = PyLong_AsLongAndOverflow(port, &overflow);
         if (overflow == 0) {
-            snprintf(buf, buflen, "%ld", v);
+            port_text(v, buf, buflen);
             *out = buf;
             return 0;
         }
@@ -184,7 +204,7 @@ gai_port(PyObject *port, char *buf, size_t buflen, const char **out, PyObject **
         long v = PyLong_AsLong(port);
         if (v == -1 && PyErr_Occurred())
             return -1;
-        snprintf(buf, buflen, "%ld", v);
+        port_text(v, buf, buflen);
         *out = buf;
         return 0;
 #endif
@@ -308,14 +328,28 @@ gai_numeric(const char *host, const char *port, const struct addrinfo *h, PyObje
     }
     PyObject *addr = pysock_build_addr(&sa, len, 0);
     PyObject *list = addr != NULL ? PyList_New(last - first + 1) : NULL;
-    for (int i = first; list != NULL && i <= last; i++) {
-        PyObject *item = Py_BuildValue("iiisO", (int)sa.sa.sa_family, types[i], protos[i],
-                                       "", addr);
-        if (item == NULL)
+    PyObject *canon = list != NULL ? PyUnicode_New(0, 0) : NULL;
+    for (int i = first; canon != NULL && i <= last; i++) {
+        PyObject *item = PyTuple_New(5), *v[4];
+        v[0] = PyLong_FromLong(sa.sa.sa_family);
+        v[1] = PyLong_FromLong(types[i]);
+        v[2] = PyLong_FromLong(protos[i]);
+        v[3] = Py_NewRef(canon);
+        if (item == NULL || v[0] == NULL || v[1] == NULL || v[2] == NULL) {
+            Py_XDECREF(item);
+            for (int k = 0; k < 4; k++)
+                Py_XDECREF(v[k]);
             Py_CLEAR(list);
-        else
-            PyList_SET_ITEM(list, i - first, item);
+            break;
+        }
+        for (int k = 0; k < 4; k++)
+            PyTuple_SET_ITEM(item, k, v[k]);
+        PyTuple_SET_ITEM(item, 4, Py_NewRef(addr));
+        PyList_SET_ITEM(list, i - first, item);
     }
+    if (canon == NULL)
+        Py_CLEAR(list);
+    Py_XDECREF(canon);
     Py_XDECREF(addr);
     *out = list;
     return 1;

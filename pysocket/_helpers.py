@@ -134,10 +134,13 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     type are AddressFamily and SocketKind members where they are members.
     See the C function for the arguments.
     """
-    families, kinds = _FAMILY_MEMBERS, _KIND_MEMBERS
-    return [(families.get(af, af), kinds.get(kind, kind), proto_, canonname, sockaddr)
-            for af, kind, proto_, canonname, sockaddr
-            in _socket.getaddrinfo(host, port, family, type, proto, flags)]
+    # a plain loop: before 3.12 a comprehension is a function call of its own
+    result = []
+    for af, kind, proto_, canonname, sockaddr in _socket.getaddrinfo(
+            host, port, family, type, proto, flags):
+        result.append((_FAMILY_MEMBERS.get(af, af), _KIND_MEMBERS.get(kind, kind),
+                       proto_, canonname, sockaddr))
+    return result
 
 
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT,
