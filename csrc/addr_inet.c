@@ -98,7 +98,7 @@ pysock_setipaddr(pysock_state *st, const char *name, struct sockaddr *out,
     /* numeric fast paths: no resolver call */
     if (af == AF_INET || af == AF_UNSPEC) {
         struct sockaddr_in *sin = (struct sockaddr_in *)out;
-        if (inet_pton(AF_INET, name, &sin->sin_addr) > 0) {
+        if (pysock_inet4_pton(name, &sin->sin_addr)) {
             sin->sin_family = AF_INET;
             return (int)sizeof(*sin);
         }

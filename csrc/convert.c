@@ -165,6 +165,39 @@ socket_ntohl(PyObject *module, PyObject *arg)
 
 /* ---------------- inet_aton / inet_ntoa ---------------- */
 
+/* "a.b.c.d": four decimal parts 0..255 without leading zeros, nothing else.
+ * Every such text means the same address to inet_pton and inet_aton (a
+ * leading zero would make inet_aton read octal), so both can start here. */
+static int
+dotted_quad(const char *s, struct in_addr *dst)
+{
+    uint32_t addr = 0;
+    for (int part = 0; part < 4; part++) {
+        if (part > 0 && *s++ != '.')
+            return 0;
+        if (*s < '0' || *s > '9')
+            return 0;
+        unsigned int v = (unsigned int)(*s++ - '0');
+        if (v != 0) {
+            for (int k = 0; k < 2 && *s >= '0' && *s <= '9'; k++)
+                v = v * 10 + (unsigned int)(*s++ - '0');
+        }
+        if (v > 255 || (*s >= '0' && *s <= '9'))
+            return 0;
+        addr = addr << 8 | v;
+    }
+    if (*s != '\0')
+        return 0;
+    dst->s_addr = htonl(addr);
+    return 1;
+}
+
+int
+pysock_inet4_pton(const char *s, struct in_addr *dst)
+{
+    return dotted_quad(s, dst) || inet_pton(AF_INET, s, dst) > 0;
+}
+
 /* inet_aton(string) -> 4 bytes; inet_aton(3): accepts the classic short
  * forms ("127.1", "0x7f000001") and, as glibc does, trailing text after
  * whitespace. */
@@ -176,7 +209,7 @@ socket_inet_aton(PyObject *module, PyObject *arg)
     const char *s = pysock_str_arg("inet_aton", PYSOCK_PY313_ARGS ? 0 : 1, arg);
     if (s == NULL)
         return NULL;
-    if (inet_aton(s, &a) == 0) {
+    if (!dotted_quad(s, &a) && inet_aton(s, &a) == 0) {
         PyErr_SetString(PyExc_OSError, "illegal IP address string passed to inet_aton");
         return NULL;
     }
@@ -211,13 +244,16 @@ socket_inet_pton(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
     int af;
-    unsigned char buf[sizeof(struct in6_addr)];
+    union {
+        struct in_addr v4;
+        struct in6_addr v6;
+    } buf;
     if (pysock_nargs("inet_pton", nargs, 2, 2) < 0 || pysock_as_int(args[0], &af) < 0)
         return NULL;
     const char *s = pysock_str_arg("inet_pton", 2, args[1]);
     if (s == NULL)
         return NULL;
-    int r = inet_pton(af, s, buf);
+    int r = af == AF_INET ? pysock_inet4_pton(s, &buf.v4) : inet_pton(af, s, &buf);
     if (r < 0)
         return pysock_err_errno(errno);
     if (r == 0) {
@@ -225,10 +261,10 @@ socket_inet_pton(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     if (af == AF_INET)
-        return PyBytes_FromStringAndSize((const char *)buf, sizeof(struct in_addr));
+        return PyBytes_FromStringAndSize((const char *)&buf, sizeof(struct in_addr));
 #if PYSOCK_HAS_IPV6
     if (af == AF_INET6)
-        return PyBytes_FromStringAndSize((const char *)buf, sizeof(struct in6_addr));
+        return PyBytes_FromStringAndSize((const char *)&buf, sizeof(struct in6_addr));
 #endif
     PyErr_SetString(PyExc_OSError, "unknown address family");
     return NULL;

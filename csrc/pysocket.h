@@ -313,6 +313,10 @@ int pysock_parse_kw(const char *fname, PyObject *const *args, Py_ssize_t nargs,
  * argument N must be str, not T" (argnum 0: no number), ValueError on an
  * embedded NUL.  The pointer lives as long as `o`. */
 const char *pysock_str_arg(const char *fname, int argnum, PyObject *o);
+/* (convert.c) inet_pton(AF_INET, s, dst): 1 parsed, 0 not an address.  The
+ * strict dotted quad, inet_pton's whole grammar, is read here without the
+ * library call (which stays the answer for anything else). */
+int pysock_inet4_pton(const char *s, struct in_addr *dst);
 
 /* ------------------------------------------------------------------ */
 /* Method and function tables, one per file, NULL-terminated           */

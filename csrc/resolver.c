@@ -309,7 +309,7 @@ gai_numeric(const char *host, const char *port, const struct addrinfo *h, PyObje
         return 0;
     memset(&sa, 0, sizeof(sa));
     if ((h->ai_family == AF_UNSPEC || h->ai_family == AF_INET)
-        && inet_pton(AF_INET, host, &sa.in4.sin_addr) == 1) {
+        && pysock_inet4_pton(host, &sa.in4.sin_addr)) {
         sa.in4.sin_family = AF_INET;
         sa.in4.sin_port = htons((uint16_t)pnum);
         len = sizeof(sa.in4);

@@ -344,8 +344,14 @@ addr_is_constant(const PySockObject *s, PyObject *addr)
     PyObject *host = PyTuple_GET_ITEM(addr, 0);
     if (!PyUnicode_IS_ASCII(host))
         return 0;
-    unsigned char tmp[sizeof(struct in6_addr)];
-    return inet_pton(s->family, (const char *)PyUnicode_DATA(host), tmp) > 0;
+    union {
+        struct in_addr v4;
+        struct in6_addr v6;
+    } tmp;
+    const char *text = (const char *)PyUnicode_DATA(host);
+    if (s->family == AF_INET)
+        return pysock_inet4_pton(text, &tmp.v4);
+    return inet_pton(s->family, text, &tmp) > 0;
 }
 
 /* sendto's address: the cached sockaddr when addr is the very object parsed

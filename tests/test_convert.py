@@ -79,6 +79,58 @@ def test_inet_aton(value):
     check("inet_aton", value)
 
 
+# inet_aton, inet_pton(AF_INET) and IPv4 address parsing read a strict
+# dotted quad by hand and leave every other text to the library: the texts
+# on both sides of that line must give the library's answers.
+QUAD_EDGES = ["1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3.04",
+              "1.2.3", "1.2.3.4.", "1.2.3.4 ", "1.2.3.4 junk", " 1.2.3.4", "1..2.3",
+              "1.2.3.4.5", "0x1.2.3.4", "1.2.3.0x4", "", "1", "4294967295", "1.2.3.256",
+              "100.200.250.255", "1000.1.1.1", "1.2.3.-4", "+1.2.3.4", "1.2.3.4\t",
+              "00.0.0.0", "0.0.0.00", "9.99.199.249", "1.2.3.4x", "1.2.3.4\n", "010.8.8.8"]
+
+
+def quad_corpus():
+    import random
+    rnd = random.Random(1234)
+    texts = list(QUAD_EDGES)
+    for _ in range(3000):
+        texts.append("".join(rnd.choice("0123456789.x ") for _ in range(rnd.randint(0, 16))))
+    parts = [0, 1, 9, 10, 99, 100, 199, 200, 249, 250, 255, 256, 999]
+    for _ in range(3000):
+        texts.append(".".join(str(rnd.choice(parts + [rnd.randint(0, 300)])) for _ in range(4)))
+    return texts
+
+
+def test_dotted_quad_corpus():
+    checked = 0
+    for text in quad_corpus():
+        assert outcome(ps, "inet_aton", text) == outcome(std, "inet_aton", text), text
+        assert outcome(ps, "inet_pton", std.AF_INET, text) == \
+            outcome(std, "inet_pton", std.AF_INET, text), text
+        checked += 1
+    assert checked == len(QUAD_EDGES) + 6000
+
+
+# loopback texts only, each numeric to the library too (no name lookup)
+LOOPBACK_TEXTS = ["127.0.0.1", "127.1.2.3", "127.255.255.254", "127.0.0.01", "127.1",
+                  "0177.0.0.1", "0x7f.0.0.1"]
+
+
+def test_dotted_quad_as_a_socket_address():
+    for text in LOOPBACK_TEXTS:
+        results = []
+        for mod in (std, ps):
+            s = mod.socket(std.AF_INET, std.SOCK_DGRAM)
+            try:
+                s.connect((text, 9))
+                results.append(("ok", s.getpeername()))
+            except OSError as e:
+                results.append(("raise", type(e).__name__, e.errno))
+            finally:
+                s.close()
+        assert results[0] == results[1], text
+
+
 @pytest.mark.parametrize("value", [b"\x01\x02\x03\x04", b"\xff" * 4, b"123", b"12345", b"",
                                    bytearray(b"1234"), memoryview(b"x1234")[1:],
                                    memoryview(b"12345678")[::2], "1234", 1234, None],
