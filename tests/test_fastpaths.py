@@ -16,6 +16,7 @@ import threading
 import pytest
 
 import pysocket
+from util import reader_thread
 
 HOST = "127.0.0.1"
 MODULES = [pytest.param(stdlib_socket, id="stdlib"), pytest.param(pysocket, id="pysocket")]
@@ -242,24 +243,17 @@ def test_blocking_stream_send_counts_under_pressure(mod):
     a.setsockopt(mod.SOL_SOCKET, mod.SO_SNDBUF, 4096)
     sizes = [1 + (i * 997) % 8192 for i in range(300)]
     expected = b"".join(bytes([i % 251]) * n for i, n in enumerate(sizes))
-    got = bytearray()
-
-    def reader():
-        while len(got) < len(expected):
-            data = b.recv(3000)
-            if not data:
-                break
-            got.extend(data)
-    t = threading.Thread(target=reader)
-    t.start()
+    got = []
+    t = reader_thread(b, got, 3000)
     try:
         counts = [a.send(bytes([i % 251]) * n) for i, n in enumerate(sizes)]
+        a.shutdown(mod.SHUT_WR)         # the reader's EOF
     finally:
         t.join(30)
         a.close()
         b.close()
     assert counts == sizes
-    assert bytes(got) == expected
+    assert b"".join(got) == expected
 
 
 def test_blocking_stream_send_reports_the_reset(mod):

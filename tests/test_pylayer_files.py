@@ -10,12 +10,12 @@ import io
 import os
 import sys
 import socket as std_socket
-import threading
 
 import pytest
 
 import pysocket
 from pylayer_util import MODULES, both, exc_key, mod, outcome  # noqa: F401
+from util import reader_thread
 
 
 
@@ -30,17 +30,6 @@ def tcp_pair(mod):
     return client, server
 
 
-def reader_thread(sock, into):
-    """Reads `sock` to EOF in a thread, appending chunks to `into`."""
-    def run():
-        while True:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            into.append(chunk)
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 # ------------------------------------------------------------- file types

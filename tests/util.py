@@ -227,6 +227,19 @@ def start(fn):
     return w
 
 
+def reader_thread(sock, into, bufsize=65536):
+    """Reads `sock` to EOF in a thread, appending chunks to `into`."""
+    def run():
+        while True:
+            chunk = sock.recv(bufsize)
+            if not chunk:
+                break
+            into.append(chunk)
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
 def errno_of(exc):
     return getattr(exc, "errno", None)
 
