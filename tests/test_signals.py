@@ -250,3 +250,41 @@ def test_watcher_available():
         pytest.skip("/proc/self/task/<tid>/syscall not readable on this machine "
                     "(or unknown arch): EINTR tests used the periodic itimer")
     assert _syscall_of(threading.get_native_id()) is not None
+
+
+def test_blocking_send_partial_then_signal(sm, closer):
+    """A blocking send() that has sent part of its data when a signal comes
+    returns that count; the handler runs after it.  pysocket sends a small
+    buffer first with MSG_DONTWAIT and the rest with a blocking send, so
+    here its partial count comes from the first try and the signal hits
+    the second call: the result must be the same kind, a count in (0, n)."""
+    import fcntl
+    import struct
+    import termios
+
+    def outq():                            # SIOCOUTQ: a's queued skb bytes
+        return struct.unpack("i", fcntl.ioctl(a.fileno(), termios.TIOCOUTQ, b"\0" * 4))[0]
+
+    a, b = (closer(s) for s in sm.socketpair())
+    a.setsockopt(sm.SOL_SOCKET, sm.SO_SNDBUF, 4096)
+    sndbuf = a.getsockopt(sm.SOL_SOCKET, sm.SO_SNDBUF)
+    queued = fill_send_buffer(a)           # no room left at all
+    a.setblocking(True)
+    head = b""
+    while outq() >= sndbuf:                # read until one skb is freed:
+        head += b.recv(256)                # room for one more, not for two
+    payload = b"q" * 8192                  # two skbs' worth at this SO_SNDBUF
+    with Interrupter(n=1) as it:
+        sent = a.send(payload)
+        with it.handled:                   # the handler runs after send returns
+            assert it.handled.wait_for(lambda: it.count >= 1, 20)
+    assert 0 < sent < len(payload)
+    a.close()
+    rest = b""
+    while True:
+        chunk = b.recv(1 << 20)
+        if not chunk:
+            break
+        rest += chunk
+    assert len(head) + len(rest) == queued + sent
+    assert rest.endswith(b"q" * sent)
