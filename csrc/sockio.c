@@ -249,7 +249,11 @@ stream_send_first(PySockObject *s, send_ctx *c)
         return -2;
     }
     if ((size_t)n < c->len) {
-        int fd = pysock_enter(s);
+        int fd = pysock_enter(s);   /* still open: the GIL was held since */
+        if (fd < 0) {
+            PyErr_Clear();
+            return n;
+        }
         ssize_t more;
         Py_BEGIN_ALLOW_THREADS
         more = send(fd, c->buf + n, c->len - (size_t)n, c->flags);
