@@ -372,9 +372,6 @@ pysock_close_fd(int fd)
     Py_RETURN_NONE;
 }
 
-/* close(): close(2).  While another thread is inside a call on this socket,
- * the socket is shut down to wake it and that call closes the fd on its way
- * out, so the fd number cannot be reused under it. */
 /* The methods without arguments are METH_FASTCALL rather than METH_NOARGS:
  * the interpreter (3.11+) specializes calls of a bound FASTCALL builtin, as
  * in `f = sock.fileno; f()`, but not of a bound NOARGS one (about 120 fewer
@@ -389,6 +386,9 @@ no_args(const char *name, Py_ssize_t nargs)
     return -1;
 }
 
+/* close(): close(2).  While another thread is inside a call on this socket,
+ * the socket is shut down to wake it and that call closes the fd on its way
+ * out, so the fd number cannot be reused under it. */
 static PyObject *
 sock_close(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
