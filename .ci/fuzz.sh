@@ -28,21 +28,12 @@ REPO=$(pwd)
     || { echo "fuzz: run from the repository root"; exit 2; }
 SECS=${1:-40}
 TARGETS=${PYSOCKET_FUZZ_TARGETS:-"addr inet sockopt cmsg"}
-PY=${PYSOCKET_FUZZ_PYTHON:-}
-if [ -z "$PY" ]; then
-    for c in python3.11 /root/.pyenv/versions/3.11*/bin/python3.11 python3; do
-        if command -v "$c" >/dev/null 2>&1; then PY=$c; break; fi
-    done
-fi
+. "$(dirname "$0")/lib.sh"
+pick_python fuzz "${PYSOCKET_FUZZ_PYTHON:-}"
 WORK=${PYSOCKET_FUZZ_WORK:-$(mktemp -d /tmp/pysocket-fuzz.XXXXXX)}
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 DEBIAN_FRONTEND=noninteractive
 
-if ! command -v gcc >/dev/null 2>&1 || [ ! -e "$(gcc -print-file-name=libasan.so)" ]; then
-    apt-get update -qq >/dev/null 2>&1
-    apt-get install -y -qq --no-install-recommends gcc libasan8 libubsan1 >/dev/null 2>&1
-fi
-LIBASAN=$(gcc -print-file-name=libasan.so)
-[ -e "$LIBASAN" ] || { echo "fuzz: SETUP FAILED (gcc has no libasan.so)"; exit 2; }
+need_libasan fuzz
 
 copy_tree() {
     rm -rf "$1"; mkdir -p "$1"

@@ -11,13 +11,8 @@ set -uo pipefail
 
 REPO=$(pwd)
 [ -f "$REPO/setup.py" ] && [ -d "$REPO/csrc" ] || { echo "portable: run from the repository root"; exit 2; }
-PY=${1:-}
-if [ -z "$PY" ]; then
-    for c in /root/.pyenv/versions/3.11*/bin/python3.11 python3.11 python3; do
-        if command -v "$c" >/dev/null 2>&1; then PY=$c; break; fi
-    done
-fi
-[ -n "$PY" ] || { echo "portable: no Python found"; exit 2; }
+. "$(dirname "$0")/lib.sh"
+pick_python portable "${1:-}"
 WORK=$(mktemp -d /tmp/pysocket-portable.XXXXXX)
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 unset PYSOCKET_TEST_FAKE

@@ -21,23 +21,13 @@ set -uo pipefail
 
 REPO=$(pwd)
 [ -f "$REPO/setup.py" ] && [ -d "$REPO/csrc" ] || { echo "sanitize: run from the repository root"; exit 2; }
-PY=${PYSOCKET_SAN_PYTHON:-}
-if [ -z "$PY" ]; then
-    for c in python3.11 /root/.pyenv/versions/3.11*/bin/python3.11 python3; do
-        if command -v "$c" >/dev/null 2>&1; then PY=$c; break; fi
-    done
-fi
-[ -n "$PY" ] || { echo "sanitize: no Python found"; exit 2; }
+. "$(dirname "$0")/lib.sh"
+pick_python sanitize "${PYSOCKET_SAN_PYTHON:-}"
 WORK=${PYSOCKET_SAN_WORK:-$(mktemp -d /tmp/pysocket-san.XXXXXX)}
 TIMEOUT=${PYSOCKET_SAN_TIMEOUT:-900}
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 DEBIAN_FRONTEND=noninteractive
 
-if ! command -v gcc >/dev/null 2>&1 || [ ! -e "$(gcc -print-file-name=libasan.so)" ]; then
-    apt-get update -qq >/dev/null 2>&1
-    apt-get install -y -qq --no-install-recommends gcc libasan8 libubsan1 >/dev/null 2>&1
-fi
-LIBASAN=$(gcc -print-file-name=libasan.so)
-[ -e "$LIBASAN" ] || { echo "sanitize: SETUP FAILED (gcc has no libasan.so)"; exit 2; }
+need_libasan sanitize
 
 SRC="$WORK/src"
 rm -rf "$SRC" "$WORK/reports"; mkdir -p "$SRC" "$WORK/reports"

@@ -12,10 +12,8 @@
 set -uo pipefail
 REPO=$(pwd)
 [ -f "$REPO/setup.py" ] || { echo "valgrind: run from the repository root"; exit 2; }
-PY=${PYSOCKET_VG_PYTHON:-}
-if [ -z "$PY" ]; then
-    for c in python3.11 python3; do command -v "$c" >/dev/null 2>&1 && { PY=$c; break; }; done
-fi
+. "$(dirname "$0")/lib.sh"
+pick_python valgrind "${PYSOCKET_VG_PYTHON:-}"
 # the real interpreter (a pyenv shim is a shell script valgrind would check instead)
 PY=$("$PY" -c 'import sys; print(sys.executable)') || { echo "valgrind: SETUP FAILED (python)"; exit 2; }
 WORK=${PYSOCKET_VG_WORK:-$(mktemp -d /tmp/pysocket-vg.XXXXXX)}
