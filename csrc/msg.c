@@ -596,17 +596,23 @@ recvmsg_common(PySockObject *s, recvmsg_ctx *c, Py_ssize_t ancbufsize,
     return result;
 }
 
-/* recvmsg's receive buffer: a bytes object, or the caller's stack buffer. */
+/* recvmsg's receive buffer: a bytes object, or the caller's stack buffer;
+ * size bytes either way. */
 typedef struct {
     PyObject *obj;
     const char *stack;
+    Py_ssize_t size;
 } recv_buf;
 
-/* recvmsg: the data as bytes of its final size. */
+/* recvmsg: the data as bytes of its final size.  With MSG_TRUNC the kernel
+ * reports a datagram's real length, which may exceed the buffer: the data
+ * is what the buffer holds, as in the stdlib's recvmsg. */
 static PyObject *
 first_bytes(ssize_t n, void *arg)
 {
     recv_buf *b = arg;
+    if (n > b->size)
+        n = b->size;
     if (b->obj == NULL)
         return PyBytes_FromStringAndSize(b->stack, n);
     if (n == PyBytes_GET_SIZE(b->obj))
@@ -626,7 +632,7 @@ sock_recvmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     recvmsg_ctx c;
     struct iovec iov;
     char stackbuf[RECV_STACK];
-    recv_buf buf = {NULL, stackbuf};
+    recv_buf buf = {NULL, stackbuf, 0};
 
     memset(&c, 0, sizeof(c));
     if (pysock_nargs("recvmsg", nargs, 1, 3) < 0
@@ -649,6 +655,9 @@ sock_recvmsg(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         iov.iov_base = stackbuf;
     }
     iov.iov_len = (size_t)bufsize;
+    buf.size = bufsize;
+    if (c.flags & MSG_TRUNC)         /* TCP's MSG_TRUNC discards: nothing stored */
+        memset(iov.iov_base, 0, iov.iov_len);
     c.msg.msg_iov = &iov;
     c.msg.msg_iovlen = 1;
     PyObject *r = recvmsg_common(s, &c, ancbufsize, first_bytes, &buf);

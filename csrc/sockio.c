@@ -451,6 +451,24 @@ recv_impl(int fd, void *p)
  * go through a stack buffer so the result is allocated at its final size. */
 #define RECV_STACK 4096
 
+/* The bytes recv()/recvfrom() return when the kernel reports n and stored
+ * min(n, len) bytes in buf.  With MSG_TRUNC a datagram's real length may
+ * exceed the buffer: the stdlib then returns that many bytes, the tail being
+ * whatever its resized object held; here the tail is zeros, and nothing is
+ * ever read past the buffer. */
+static PyObject *
+recv_result(const char *buf, size_t len, ssize_t n)
+{
+    if ((size_t)n <= len)
+        return PyBytes_FromStringAndSize(buf, n);
+    PyObject *r = PyBytes_FromStringAndSize(NULL, n);
+    if (r != NULL) {
+        memcpy(PyBytes_AS_STRING(r), buf, len);
+        memset(PyBytes_AS_STRING(r) + len, 0, (size_t)n - len);
+    }
+    return r;
+}
+
 static PyObject *
 recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
 {
@@ -461,22 +479,26 @@ recv_bytes(PySockObject *s, recv_ctx *c, Py_ssize_t bufsize)
     if (bufsize <= RECV_STACK) {
         c->buf = stackbuf;
         c->len = (size_t)bufsize;
+        if (c->flags & MSG_TRUNC)    /* TCP's MSG_TRUNC discards: nothing stored */
+            memset(stackbuf, 0, c->len);
         if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len, &c->flags) < 0)
             return NULL;
-        return PyBytes_FromStringAndSize(stackbuf, c->n);
+        return recv_result(stackbuf, c->len, c->n);
     }
     PyObject *b = PyBytes_FromStringAndSize(NULL, bufsize);
     if (b == NULL)
         return NULL;
     c->buf = PyBytes_AS_STRING(b);
     c->len = (size_t)bufsize;
+    if (c->flags & MSG_TRUNC)
+        memset(PyBytes_AS_STRING(b), 0, c->len);
     if (pysock_call_sized(s, 0, recv_impl, c, NULL, c->len, &c->flags) < 0) {
         Py_DECREF(b);
         return NULL;
     }
     if (c->n == bufsize)
         return b;
-    PyObject *r = PyBytes_FromStringAndSize(PyBytes_AS_STRING(b), c->n);
+    PyObject *r = recv_result(PyBytes_AS_STRING(b), c->len, c->n);
     Py_DECREF(b);
     return r;
 }

@@ -395,3 +395,42 @@ def test_bind_twice_and_addr_in_use(sm, closer):
     with pytest.raises(OSError) as ei:
         a.bind((HOST, 0))
     assert ei.value.errno == errno.EINVAL
+
+
+# MSG_TRUNC makes the kernel report a datagram's real length, which may be
+# more than the buffer holds.  recv()/recvfrom() return that many bytes as the
+# stdlib does (its tail is whatever its resized object held; pysocket's is
+# zeros), recvmsg() the bytes that fit, and nothing is read past a buffer.
+TRUNC_CALLS = {
+    "recv": lambda s, n: s.recv(n, STDLIB.MSG_TRUNC),
+    "recvfrom": lambda s, n: s.recvfrom(n, STDLIB.MSG_TRUNC)[0],
+    "recvmsg": lambda s, n: s.recvmsg(n, 0, STDLIB.MSG_TRUNC)[0],
+}
+
+
+@pytest.mark.parametrize("call", sorted(TRUNC_CALLS))
+@pytest.mark.parametrize("bufsize", [10, 5000])
+def test_msg_trunc_longer_datagram(sm, closer, call, bufsize):
+    a, b = (closer(s) for s in sm.socketpair(sm.AF_UNIX, sm.SOCK_DGRAM))
+    datagram = bytes(range(256)) * 40            # 10240 bytes
+    a.send(datagram)
+    got = TRUNC_CALLS[call](b, bufsize)
+    if call == "recvmsg":
+        assert got == datagram[:bufsize]
+    else:
+        assert len(got) == len(datagram)
+        assert got[:bufsize] == datagram[:bufsize]
+        if sm.__name__ == "pysocket":
+            assert got[bufsize:] == bytes(len(datagram) - bufsize)
+
+
+@pytest.mark.parametrize("call", sorted(TRUNC_CALLS))
+def test_msg_trunc_on_tcp_discards(sm, closer, call):
+    cli, conn = tcp_pair(sm, closer)
+    cli.sendall(b"secret")
+    got = TRUNC_CALLS[call](conn, 100)
+    assert len(got) == 6                         # the count of bytes discarded
+    if sm.__name__ == "pysocket":
+        assert got == bytes(6)                   # no stale memory
+    with pytest.raises(BlockingIOError):         # and the data is gone
+        conn.recv(100, sm.MSG_DONTWAIT)
