@@ -105,6 +105,21 @@ iobufs_release(iobufs *b)
     b->iov = NULL;
 }
 
+/* PySequence_Fast(obj, msg), but never the caller's own list: a list is
+ * copied, so Python code that runs while the items are parsed (__index__,
+ * __buffer__) cannot shrink it under the loop and leave it reading freed
+ * items.  A tuple or a fresh list from another iterable is used as it is. */
+static PyObject *
+items_snapshot(PyObject *obj, const char *msg)
+{
+    PyObject *fast = PySequence_Fast(obj, msg);
+    if (fast == NULL || fast != obj || PyTuple_CheckExact(fast))
+        return fast;
+    PyObject *copy = PySequence_Tuple(fast);
+    Py_DECREF(fast);
+    return copy;
+}
+
 /* Acquires every item of the iterable `obj` as a C-contiguous buffer,
  * writable when `writable` (recvmsg_into).  Error texts follow the stdlib.
  * Returns 0, or -1 with an exception set and nothing held. */
@@ -116,7 +131,7 @@ iobufs_get(iobufs *b, PyObject *obj, int writable, const char *fname)
     b->views = NULL;
     b->iov = NULL;
     PyOS_snprintf(msg, sizeof(msg), "%s() argument 1 must be an iterable", fname);
-    PyObject *fast = PySequence_Fast(obj, msg);
+    PyObject *fast = items_snapshot(obj, msg);
     if (fast == NULL)
         return -1;
     Py_ssize_t count = PySequence_Fast_GET_SIZE(fast);
@@ -258,7 +273,7 @@ ancdata_build(ancdata *a, PyObject *obj)
     a->controllen = 0;
     if (obj == NULL)
         return 0;
-    PyObject *fast = PySequence_Fast(obj, "sendmsg() argument 2 must be an iterable");
+    PyObject *fast = items_snapshot(obj, "sendmsg() argument 2 must be an iterable");
     if (fast == NULL)
         return -1;
     Py_ssize_t count = PySequence_Fast_GET_SIZE(fast);

@@ -622,3 +622,49 @@ def test_send_hoplimit_and_pktinfo_ancillary():
                              r.getsockname()) == 2
             results.append(r.recvmsg(10, 1024)[:3])
     assert results[0] == results[1]
+
+
+# sendmsg() parses the items of its list arguments one by one, and parsing
+# can run Python code (__index__, and __buffer__ on 3.12+) that empties the
+# caller's list.  pysocket works on a copy of a list and sends what the list
+# held when the call began; the stdlib reads freed items then (it crashes).
+def test_sendmsg_ancdata_list_emptied_while_parsed():
+    a, b = pair(psock, socket.AF_UNIX, socket.SOCK_DGRAM)
+    with both(a, b):
+        r, w = os.pipe()
+        anc = []
+
+        class Level:
+            def __index__(self):
+                anc.clear()
+                return socket.SOL_SOCKET
+
+        anc[:] = [(Level(), socket.SCM_RIGHTS, array.array("i", [r]).tobytes())]
+        try:
+            assert a.sendmsg([b"hi"], anc) == 2
+            assert anc == []
+            data, ancdata, _, _ = b.recvmsg(10, socket.CMSG_SPACE(4))
+            assert data == b"hi"
+            assert [(lvl, typ) for lvl, typ, _ in ancdata] == [(socket.SOL_SOCKET,
+                                                                socket.SCM_RIGHTS)]
+            os.close(array.array("i", ancdata[0][2])[0])
+        finally:
+            os.close(r)
+            os.close(w)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12),
+                    reason="__buffer__ (PEP 688) runs Python code inside GetBuffer only on 3.12+")
+def test_sendmsg_buffers_list_emptied_while_parsed():
+    a, b = pair(psock, socket.AF_UNIX, socket.SOCK_DGRAM)
+    with both(a, b):
+        bufs = []
+
+        class Data:
+            def __buffer__(self, flags):
+                bufs.clear()
+                return memoryview(b"zz")
+
+        bufs[:] = [Data(), b"y" * 10]
+        assert a.sendmsg(bufs) == 12
+        assert b.recv(20) == b"zz" + b"y" * 10
