@@ -115,7 +115,12 @@ pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
      * the GIL released as usual.  Saves the release and re-acquire (~800
      * instructions) whenever the data or the buffer space is already there;
      * large copies and every wait still let other threads run. */
-    int small = nbytes <= PYSOCK_GIL_HOLD_MAX;
+    /* With SO_RCVLOWAT a blocking or timed receive waits for that many
+     * bytes, which a MSG_DONTWAIT try would not: no first try then, and in
+     * timeout mode poll(2) (which honours the mark) before the call, as the
+     * stdlib does. */
+    int lowat = !writing && s->rcvlowat;
+    int small = nbytes <= PYSOCK_GIL_HOLD_MAX && !lowat;
     int hold_gil = small && d->timeout >= 0;
     int speculative = small && d->timeout < 0 && flags != NULL
                       && !(*flags & (MSG_WAITALL | MSG_DONTWAIT));
@@ -125,6 +130,8 @@ pysock_call_sized(PySockObject *s, int writing, pysock_impl impl, void *ctx,
         *flags |= MSG_DONTWAIT;
         hold_gil = 1;
     }
+    if (lowat && d->timeout > 0 && pysock_wait(s, fd, writing, d) < 0)
+        goto error;
     for (;;) {
         if (hold_gil) {
             res = impl(fd, ctx);

@@ -159,6 +159,8 @@ typedef struct {
     pysock_state *state;
     int busy;                /* calls in progress with the GIL released */
     int pending_close;       /* fd to close when busy drops to 0, or -1 */
+    int rcvlowat;            /* SO_RCVLOWAT set through this object (or its
+                                dup): receives wait as the stdlib's do */
     /* recvfrom's address cache: the last peer's sockaddr and its object. */
     pysock_sockaddr last_sa;
     socklen_t last_salen;

@@ -107,6 +107,7 @@ sock_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     s->timeout = -1;
     s->state = st;
     s->busy = 0;
+    s->rcvlowat = 0;
     s->pending_close = -1;
     s->last_salen = 0;
     s->last_addr = NULL;
@@ -299,6 +300,16 @@ sock_init(PyObject *self, PyObject *args, PyObject *kwds)
         s->fd = -1;
         return -1;
     }
+    s->rcvlowat = 0;
+#ifdef SO_RCVLOWAT
+    /* an existing stream socket (dup, fromfd, accept: a listener passes the
+     * mark on) may carry a receive low-water mark the receives must honour */
+    if (fdobj != NULL && fdobj != Py_None && s->type == SOCK_STREAM) {
+        int mark;
+        s->rcvlowat = sol_socket_int(fd, SO_RCVLOWAT, &mark) == 0 && mark > 1;
+        PyErr_Clear();
+    }
+#endif
     return 0;
 }
 
@@ -439,7 +450,10 @@ sock_dup(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     int nfd = fcntl(s->fd, F_DUPFD_CLOEXEC, 0);
     if (nfd < 0)
         return pysock_err_errno(errno);
-    return pysock_new_from_fd(s->state, nfd, s->family, s->type, s->proto);
+    PyObject *d = pysock_new_from_fd(s->state, nfd, s->family, s->type, s->proto);
+    if (d != NULL)
+        ((PySockObject *)d)->rcvlowat = s->rcvlowat;   /* the options are shared */
+    return d;
 }
 
 static PyObject *

@@ -136,6 +136,12 @@ sock_setsockopt(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     }
     if (res < 0)
         return pysock_err_errno(errno);
+#ifdef SO_RCVLOWAT
+    /* receives must then wait for the mark (deadline.c): a buffer value is
+     * taken as a mark above 1 */
+    if (level == SOL_SOCKET && opt == SO_RCVLOWAT)
+        s->rcvlowat = nargs != 3 || !PyIndex_Check(args[2]) || PyFloat_Check(args[2]) || flag > 1;
+#endif
     Py_RETURN_NONE;
 }
 

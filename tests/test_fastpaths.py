@@ -273,3 +273,60 @@ def test_blocking_stream_send_reports_the_reset(mod):
     finally:
         c.close()
         lsn.close()
+
+
+# SO_RCVLOWAT: a blocking or timed receive waits until the mark's worth of
+# bytes is there (poll(2) honours the mark, a MSG_DONTWAIT recv does not), so
+# pysocket makes no first try without waiting once the mark is set: through
+# setsockopt, or on a socket made from an fd that has it (accept inherits
+# the listener's).
+def _lowat_pair(mod, how):
+    lsn = mod.socket(mod.AF_INET, mod.SOCK_STREAM)
+    lsn.bind((HOST, 0))
+    lsn.listen()
+    if how == "listener":
+        lsn.setsockopt(mod.SOL_SOCKET, mod.SO_RCVLOWAT, 10)
+    cli = mod.create_connection(lsn.getsockname())
+    conn, _ = lsn.accept()
+    lsn.close()
+    if how == "setsockopt":
+        conn.setsockopt(mod.SOL_SOCKET, mod.SO_RCVLOWAT, 10)
+    elif how == "dup":
+        conn.setsockopt(mod.SOL_SOCKET, mod.SO_RCVLOWAT, 10)
+        d = conn.dup()
+        conn.close()
+        conn = d
+    return cli, conn
+
+
+@pytest.mark.parametrize("how", ["setsockopt", "listener", "dup"])
+def test_rcvlowat_timeout_mode_waits_for_the_mark(mod, how):
+    cli, conn = _lowat_pair(mod, how)
+    try:
+        conn.settimeout(0.2)
+        cli.sendall(b"abc")
+        with pytest.raises(mod.timeout):
+            conn.recv(100)              # 3 bytes queued, below the mark
+        cli.sendall(b"defghij")
+        assert conn.recv(100) == b"abcdefghij"
+    finally:
+        cli.close()
+        conn.close()
+
+
+def test_rcvlowat_blocking_mode_waits_for_the_mark(mod):
+    import test_threads
+    cli, conn = _lowat_pair(mod, "setsockopt")
+    try:
+        cli.sendall(b"abc")
+        w = test_threads.Worker(lambda: conn.recv(100))
+        w.start()
+        w.wait_blocked(fd=conn.fileno())    # blocked with 3 bytes queued
+        # Linux wakes the blocked reader once the mark's worth of bytes has
+        # arrived beyond what it already copied out (the 3)
+        cli.sendall(b"d" * 10)
+        w.join(30)
+        assert w.exc is None and w.result == b"abc" + b"d" * 10
+    finally:
+        cli.close()
+        conn.close()
