@@ -578,13 +578,10 @@ recvmsg_common(PySockObject *s, recvmsg_ctx *c, Py_ssize_t ancbufsize,
     }
     if (c->msg.msg_control == NULL)
         c->msg.msg_controllen = 0;
-    socklen_t namelen = c->msg.msg_namelen;
-    if (namelen > (socklen_t)sizeof(c->addr))
-        namelen = sizeof(c->addr);
     PyObject *result = NULL;
     if ((first = make_first(c->n, arg)) == NULL
         || (list = decode_ancdata(&c->msg)) == NULL
-        || (addr = pysock_build_addr(&c->addr, namelen, s->proto)) == NULL
+        || (addr = pysock_recv_addr(s, &c->addr, c->msg.msg_namelen)) == NULL
         || (result = PyTuple_New(4)) == NULL) {
         for_each_rights_fd(&c->msg, close_fd);
         Py_XDECREF(first);
