@@ -618,19 +618,23 @@ host_lookup_run(host_lookup *l, const char *name, const void *addr, socklen_t ad
             return -1;
         }
         l->buf = nb;
-        int r;
+        int r, he;
         Py_BEGIN_ALLOW_THREADS
-        h_errno = 0;
 #if PYSOCK_HAS_NETDB_R
+        h_errno = 0;
         if (addr == NULL)
             r = gethostbyname_r(name, &l->ent, l->buf, l->buflen, &l->res, &l->h_err);
         else
             r = gethostbyaddr_r(addr, addrlen, af, &l->ent, l->buf, l->buflen,
                                 &l->res, &l->h_err);
+        he = h_errno;
 #else
+        /* under the lock: a libc may keep h_errno global, not per thread */
         pthread_mutex_lock(&netdb_mutex);
+        h_errno = 0;
         struct hostent *h = addr == NULL ? gethostbyname(name)
                                          : gethostbyaddr(addr, addrlen, af);
+        he = h_errno;
         l->h_err = HOST_NOT_FOUND;
         l->res = NULL;
         r = h == NULL ? 0 : copy_hostent(h, &l->ent, l->buf, l->buflen);
@@ -643,8 +647,8 @@ host_lookup_run(host_lookup *l, const char *name, const void *addr, socklen_t ad
          * the files backend leaves h_errno alone, and the stdlib then
          * reports a stale value (often 0, "Resolver Error 0"): take
          * h_errno when this call set it, the out value otherwise. */
-        if (h_errno != 0)
-            l->h_err = h_errno;
+        if (he != 0)
+            l->h_err = he;
         Py_END_ALLOW_THREADS
         if (r != ERANGE || l->buflen >= ((size_t)1 << 24))
             return 0;
