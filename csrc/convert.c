@@ -229,11 +229,12 @@ socket_inet_ntoa(PyObject *module, PyObject *arg)
         PyErr_SetString(PyExc_OSError, "packed IP wrong length for inet_ntoa");
         return NULL;
     }
-    const unsigned char *p = b.buf;
-    char text[16];
-    snprintf(text, sizeof(text), "%u.%u.%u.%u", p[0], p[1], p[2], p[3]);
+    struct sockaddr_in sin;
+    memset(&sin, 0, sizeof(sin));
+    sin.sin_family = AF_INET;
+    memcpy(&sin.sin_addr, b.buf, 4);
     PyBuffer_Release(&b);
-    return PyUnicode_FromString(text);
+    return pysock_ip_to_str((const struct sockaddr *)&sin);   /* addr_inet.c's text */
 }
 
 /* ---------------- inet_pton / inet_ntop ---------------- */
