@@ -793,21 +793,25 @@ sock_sendmsg_afalg(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
     }
     if (a[4] != NULL && pysock_as_int(a[4], &c.flags) < 0)
         return NULL;
-    if (a[1] != NULL && (op = PyLong_AsLong(a[1])) == -1 && PyErr_Occurred())
+    int op_overflow = 0;
+    if (a[1] != NULL && (op = PyLong_AsLongAndOverflow(a[1], &op_overflow)) == -1
+        && PyErr_Occurred())
         return NULL;
-    if (op < 0 || op > INT_MAX) {
+    if (op_overflow || op < 0 || op > INT_MAX) {       /* any int out of range */
         PyErr_SetString(PyExc_TypeError, "Invalid or missing argument 'op'");
         return NULL;
     }
     if (a[3] != NULL) {
-        if ((assoclen = PyLong_AsLong(a[3])) == -1 && PyErr_Occurred())
+        /* a C int first (any int beyond one is an OverflowError), then >= 0 */
+        int overflow;
+        if ((assoclen = PyLong_AsLongAndOverflow(a[3], &overflow)) == -1 && PyErr_Occurred())
             return NULL;
-        if (assoclen < 0) {
-            PyErr_SetString(PyExc_TypeError, "assoclen must be positive");
+        if (overflow || assoclen > INT_MAX || assoclen < INT_MIN) {
+            PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
             return NULL;
         }
-        if (assoclen > INT_MAX) {
-            PyErr_SetString(PyExc_OverflowError, "assoclen is too large");
+        if (assoclen < 0) {
+            PyErr_SetString(PyExc_TypeError, "assoclen must be positive");
             return NULL;
         }
     }
